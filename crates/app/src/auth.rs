@@ -1,0 +1,186 @@
+//! Signing in and out: argon2id password hashes, the lockout after repeated
+//! failures, and database-backed sessions with their CSRF token.
+
+use crate::access::CurrentUser;
+use crate::{App, Error, Result};
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use gongkai_store::{Actor, Store, Timestamp, now, sessions, users};
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+/// Failed sign-ins in a row after which an account locks (等保 requirement).
+pub const MAX_FAILED_LOGINS: i64 = 5;
+/// How long a locked account stays locked.
+pub const LOCKOUT_MINUTES: i64 = 15;
+
+/// Hashes a password with argon2id and a random salt.
+pub fn hash_password(password: &str) -> Result<String> {
+    let mut salt = [0_u8; 16];
+    rand::rng().fill_bytes(&mut salt);
+    let salt = SaltString::encode_b64(&salt).map_err(|e| Error::Internal(e.to_string()))?;
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| Error::Internal(e.to_string()))
+}
+
+fn password_matches(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// A random token of 32 bytes, hex-encoded.
+pub fn random_token() -> String {
+    let mut bytes = [0_u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A new session: the token goes into the cookie, the CSRF token into forms.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    pub token: String,
+    pub csrf_token: String,
+    pub user: CurrentUser,
+}
+
+/// Checks a user name and password; on success opens a session.
+///
+/// Every failure takes the time of a hash check and gives the same answer whether
+/// or not the account exists; the fifth failure in a row locks the account for
+/// [`LOCKOUT_MINUTES`], during which even the right password is refused.
+pub async fn login(app: &App, username: &str, password: &str) -> Result<NewSession> {
+    let store = &app.store;
+    let Some(user) = users::find_by_username(store, username.trim()).await? else {
+        // Spend the same time as a real check so that timing does not tell.
+        let _ = password_matches(password, DUMMY_HASH);
+        return Err(Error::BadCredentials);
+    };
+    let at = now();
+    if let Some(until) = user.locked_until.filter(|until| *until > at) {
+        return Err(Error::Locked { until });
+    }
+    let actor = Actor::user(user.id, &user.username);
+    if user.disabled || !password_matches(password, &user.password_hash) {
+        let failures = if user.locked_until.is_some() {
+            1
+        } else {
+            user.failed_logins + 1
+        };
+        let locked_until = (failures >= MAX_FAILED_LOGINS)
+            .then(|| at + chrono::Duration::minutes(LOCKOUT_MINUTES));
+        let mut tx = store.begin(actor).await?;
+        users::record_failed_login(&mut tx, user.id, failures, locked_until).await?;
+        tx.commit().await?;
+        return Err(match locked_until {
+            Some(until) => Error::Locked { until },
+            None => Error::BadCredentials,
+        });
+    }
+    let mut tx = store.begin(actor).await?;
+    users::record_login(&mut tx, user.id).await?;
+    tx.commit().await?;
+    let session = NewSession {
+        token: random_token(),
+        csrf_token: random_token(),
+        user: CurrentUser::from_user(&user),
+    };
+    sessions::create(
+        store,
+        &sessions::Session {
+            token_hash: token_hash(&session.token),
+            user_id: user.id,
+            csrf_token: session.csrf_token.clone(),
+            created_at: at,
+            last_seen_at: at,
+        },
+    )
+    .await?;
+    Ok(session)
+}
+
+/// An argon2id hash of a random password, checked against when the user is unknown.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2sMpN9ElbI/SKtcSLoqgbYT3/kdE2Q0HW1WPDlEYxlw";
+
+/// The signed-in user of a session and the session's CSRF token.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub user: CurrentUser,
+    pub csrf_token: String,
+}
+
+/// Finds the session of a cookie token. An idle session ends (and is deleted);
+/// a live one is marked as used.
+pub async fn session(app: &App, token: &str) -> Result<Option<SignedIn>> {
+    let store = &app.store;
+    let hash = token_hash(token);
+    let Some(session) = sessions::find(store, &hash).await? else {
+        return Ok(None);
+    };
+    let at = now();
+    let idle = chrono::Duration::minutes(i64::from(app.settings.server.session_idle_minutes));
+    if at - session.last_seen_at > idle {
+        sessions::delete(store, &hash).await?;
+        return Ok(None);
+    }
+    let user = users::get(store, session.user_id).await?;
+    if user.disabled {
+        sessions::delete(store, &hash).await?;
+        return Ok(None);
+    }
+    touch_if_stale(store, &hash, session.last_seen_at, at).await?;
+    Ok(Some(SignedIn {
+        user: CurrentUser::from_user(&user),
+        csrf_token: session.csrf_token,
+    }))
+}
+
+/// Writes the last-seen time at most once a minute, to spare the database.
+async fn touch_if_stale(store: &Store, hash: &str, last: Timestamp, at: Timestamp) -> Result<()> {
+    if at - last > chrono::Duration::seconds(60) {
+        sessions::touch(store, hash, at).await?;
+    }
+    Ok(())
+}
+
+/// Ends a session and records the sign-out.
+pub async fn logout(app: &App, token: &str, user: &CurrentUser) -> Result<()> {
+    sessions::delete(&app.store, &token_hash(token)).await?;
+    let mut tx = app
+        .store
+        .begin(Actor::user(user.id, &user.username))
+        .await?;
+    tx.record("user.logout", "user", user.id, None, None);
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn a_hash_verifies_only_its_own_password() {
+        let hash = hash_password("Correct-Horse-1").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(password_matches("Correct-Horse-1", &hash));
+        assert!(!password_matches("correct-horse-1", &hash));
+        assert!(!password_matches("Correct-Horse-1", "not a hash"));
+    }
+
+    #[test]
+    fn the_dummy_hash_is_a_valid_argon2id_hash() {
+        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+    }
+}

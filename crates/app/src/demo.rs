@@ -1,0 +1,105 @@
+//! The demonstration content of `gongkai serve --demo`: a district government, its
+//! units, and one account per role, so that a newcomer sees a living portal.
+
+use crate::users::{AccountInput, add, generate_password};
+use crate::{App, Result};
+use gongkai_domain::org::OrgKind;
+use gongkai_domain::role::Role;
+use gongkai_store::orgs::{self, OrgFields};
+use gongkai_store::{Actor, OrgId};
+
+/// A demo account and its password, to be shown once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoAccount {
+    pub role: Role,
+    pub username: String,
+    pub password: String,
+}
+
+/// The demo government's units: name, kind, aliases.
+const UNITS: [(&str, OrgKind, &[&str]); 12] = [
+    (
+        "示例区人民政府办公室",
+        OrgKind::Department,
+        &["区府办", "区政府办", "区政府办公室"],
+    ),
+    (
+        "示例区发展和改革委员会",
+        OrgKind::Department,
+        &["区发展改革委", "区发改委"],
+    ),
+    ("示例区司法局", OrgKind::Department, &["区司法局"]),
+    ("示例区财政局", OrgKind::Department, &["区财政局"]),
+    (
+        "示例区政务服务管理办公室",
+        OrgKind::Department,
+        &["区政务服务办", "区政务办"],
+    ),
+    (
+        "示例区规划和自然资源局",
+        OrgKind::Department,
+        &["区规划自然资源局"],
+    ),
+    ("东城街道办事处", OrgKind::Street, &["东城街道"]),
+    ("西城街道办事处", OrgKind::Street, &["西城街道"]),
+    ("南岸街道办事处", OrgKind::Street, &["南岸街道"]),
+    ("青山镇人民政府", OrgKind::Town, &["青山镇"]),
+    ("示例区档案馆", OrgKind::Institution, &["区档案馆"]),
+    ("示例区融媒体中心", OrgKind::Institution, &["区融媒体中心"]),
+];
+
+/// Fills an empty database with the demo government, its units and accounts.
+pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
+    let actor = Actor::system("demo");
+    let mut tx = app.store.begin(actor.clone()).await?;
+    let mut government = OrgFields::new(&app.settings.agency.name, OrgKind::Government, None);
+    government.contact_phone = "023-00000000".to_string();
+    government.contact_address = "示例区人民路1号".to_string();
+    let government = orgs::create(&mut tx, &government).await?;
+    let mut unit_ids = Vec::new();
+    for (sort_order, (name, kind, aliases)) in (1..).zip(UNITS) {
+        let mut fields = OrgFields::new(name, kind, Some(government.id));
+        fields.aliases = aliases.iter().map(|a| a.to_string()).collect();
+        fields.sort_order = sort_order;
+        unit_ids.push(orgs::create(&mut tx, &fields).await?.id);
+    }
+    tx.commit().await?;
+    let office = unit_ids.first().copied().unwrap_or(government.id);
+    let judiciary = unit_ids.get(2).copied().unwrap_or(government.id);
+    let accounts = [
+        (Role::Admin, "admin", "系统管理员", government.id),
+        (Role::Office, "office", "区政务公开办", office),
+        (Role::Editor, "editor", "司法局编辑", judiciary),
+        (Role::Reviewer, "reviewer", "司法局审核人", judiciary),
+        (Role::Leader, "leader", "区政府领导", government.id),
+    ];
+    let mut created = Vec::new();
+    for (role, username, display_name, org) in accounts {
+        created.push(demo_account(app, &actor, role, username, display_name, org).await?);
+    }
+    Ok(created)
+}
+
+async fn demo_account(
+    app: &App,
+    actor: &Actor,
+    role: Role,
+    username: &str,
+    display_name: &str,
+    org: OrgId,
+) -> Result<DemoAccount> {
+    let password = generate_password();
+    let input = AccountInput {
+        username: username.to_string(),
+        display_name: display_name.to_string(),
+        password: password.clone(),
+        role,
+        org: org.to_string(),
+    };
+    add(app, actor.clone(), &input).await?;
+    Ok(DemoAccount {
+        role,
+        username: username.to_string(),
+        password,
+    })
+}

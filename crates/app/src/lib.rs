@@ -1,0 +1,53 @@
+//! Use cases of the platform, with their authorisation, shared by the web server
+//! and the command line.
+//!
+//! Handlers and commands only parse input and render output; every decision (who may
+//! do what, how an import is validated, when an account locks) is made here, on top
+//! of the rules in `gongkai-domain` and the repositories in `gongkai-store`.
+
+pub mod access;
+pub mod audit;
+pub mod auth;
+pub mod calendar;
+pub mod config;
+pub mod demo;
+mod error;
+pub mod orgs;
+pub mod users;
+
+pub use error::{Error, Result};
+pub use gongkai_store::{Backend, OrgId, Store, UserId};
+
+use config::Settings;
+use gongkai_domain::calendar::Calendar;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything a running platform needs: its settings, database and calendar.
+#[derive(Clone)]
+pub struct App {
+    pub settings: Arc<Settings>,
+    pub data_dir: PathBuf,
+    pub store: Store,
+    pub calendar: Arc<Calendar>,
+}
+
+impl App {
+    /// Opens the data directory: loads the calendar, connects to (and migrates) the
+    /// database named by the settings.
+    pub async fn open(data_dir: PathBuf, settings: Settings) -> Result<App> {
+        let calendar = calendar::load(&data_dir)?;
+        std::fs::create_dir_all(&data_dir).map_err(|e| Error::Io {
+            path: data_dir.display().to_string(),
+            source: e,
+        })?;
+        let url = settings.database_url(&data_dir);
+        let store = Store::connect(&url).await?;
+        Ok(App {
+            settings: Arc::new(settings),
+            data_dir,
+            store,
+            calendar: Arc::new(calendar),
+        })
+    }
+}

@@ -1,0 +1,192 @@
+//! Use cases of the unit directory: browse, create, edit, import from CSV or XLSX,
+//! and resolve the unit names and group expressions written in work plans.
+
+mod import;
+
+pub use import::{ImportReport, import_file};
+
+use crate::access::{self, CurrentUser};
+use crate::{App, Error, Result};
+use gongkai_domain::credit_code::CreditCode;
+use gongkai_domain::org::{GroupExpression, OrgKind};
+use gongkai_store::orgs::{self, Org, OrgFields};
+use gongkai_store::{Actor, OrgId};
+
+/// A unit as typed into a form or a spreadsheet row, not yet checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct OrgInput {
+    pub name: String,
+    pub kind: String,
+    pub parent_id: Option<OrgId>,
+    /// Aliases separated by 、，,；; or new lines.
+    pub aliases: String,
+    pub credit_code: String,
+    pub contact_phone: String,
+    pub contact_address: String,
+    pub contact_email: String,
+    pub sort_order: String,
+}
+
+impl OrgInput {
+    /// Checks every field and gives the fields to store.
+    pub fn validate(&self) -> Result<OrgFields> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid("单位名称", "不能为空"));
+        }
+        if name.chars().count() > 100 {
+            return Err(Error::invalid("单位名称", "不能超过 100 个字"));
+        }
+        let kind = OrgKind::parse(&self.kind)?;
+        let credit_code = match self.credit_code.trim() {
+            "" => None,
+            code => Some(CreditCode::parse(code)?),
+        };
+        let sort_order = match self.sort_order.trim() {
+            "" => 0,
+            n => n
+                .parse()
+                .map_err(|_| Error::invalid("排序", format!("“{n}”不是整数")))?,
+        };
+        let email = self.contact_email.trim();
+        if !email.is_empty() && !email.contains('@') {
+            return Err(Error::invalid("电子邮箱", format!("“{email}”格式不正确")));
+        }
+        Ok(OrgFields {
+            parent_id: self.parent_id,
+            name: name.to_string(),
+            kind,
+            credit_code,
+            contact_phone: self.contact_phone.trim().to_string(),
+            contact_address: self.contact_address.trim().to_string(),
+            contact_email: email.to_string(),
+            sort_order,
+            aliases: split_names(&self.aliases),
+        })
+    }
+
+    /// The form filled with a stored unit, for editing.
+    pub fn from_org(org: &Org) -> OrgInput {
+        OrgInput {
+            name: org.name.clone(),
+            kind: org.kind.code().to_string(),
+            parent_id: org.parent_id,
+            aliases: org.aliases.join("、"),
+            credit_code: org.credit_code.clone().unwrap_or_default(),
+            contact_phone: org.contact_phone.clone(),
+            contact_address: org.contact_address.clone(),
+            contact_email: org.contact_email.clone(),
+            sort_order: org.sort_order.to_string(),
+        }
+    }
+}
+
+/// Splits a list of unit names written the way work plans write them.
+pub fn split_names(text: &str) -> Vec<String> {
+    text.split(['、', '，', ',', '；', ';', '\n'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every unit, for a staff member.
+pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Org>> {
+    if user.grants.is_empty() {
+        return Err(Error::Forbidden);
+    }
+    Ok(orgs::list(&app.store).await?)
+}
+
+/// One unit, if the user's grants cover it.
+pub async fn get(app: &App, user: &CurrentUser, id: OrgId) -> Result<Org> {
+    let all = orgs::list(&app.store).await?;
+    if !all.iter().any(|o| o.id == id) {
+        return Err(Error::NotFound(format!("单位 {id} 不存在")));
+    }
+    access::require_view_org(user, id, &all)?;
+    Ok(orgs::get(&app.store, id).await?)
+}
+
+/// Whether the user may edit this unit (to show or hide the edit link).
+pub async fn may_manage(app: &App, user: &CurrentUser, id: OrgId) -> Result<bool> {
+    let all = orgs::list(&app.store).await?;
+    Ok(access::require_manage_org(user, id, &all).is_ok())
+}
+
+/// Refuses unless the user may place a unit under `parent` (top level: platform admin).
+fn require_may_place(user: &CurrentUser, parent: Option<OrgId>, all: &[Org]) -> Result<()> {
+    match parent {
+        Some(parent) => access::require_manage_org(user, parent, all),
+        None => access::require_platform_admin(user, all),
+    }
+}
+
+/// Creates a unit below a unit the user manages.
+pub async fn create(app: &App, user: &CurrentUser, input: &OrgInput) -> Result<Org> {
+    let fields = input.validate()?;
+    let all = orgs::list(&app.store).await?;
+    require_may_place(user, fields.parent_id, &all)?;
+    let mut tx = app
+        .store
+        .begin(Actor::user(user.id, &user.username))
+        .await?;
+    let org = orgs::create(&mut tx, &fields).await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// Edits a unit the user manages (and, when it moves, the new parent too).
+pub async fn update(app: &App, user: &CurrentUser, id: OrgId, input: &OrgInput) -> Result<Org> {
+    let fields = input.validate()?;
+    let all = orgs::list(&app.store).await?;
+    access::require_manage_org(user, id, &all)?;
+    let current = all.iter().find(|o| o.id == id).map(|o| o.parent_id);
+    if current != Some(fields.parent_id) {
+        require_may_place(user, fields.parent_id, &all)?;
+    }
+    let mut tx = app
+        .store
+        .begin(Actor::user(user.id, &user.username))
+        .await?;
+    let org = orgs::update(&mut tx, id, &fields).await?;
+    tx.commit().await?;
+    Ok(org)
+}
+
+/// What a list of unit names stands for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resolution {
+    /// Units named directly, by full name or alias.
+    pub named: Vec<(String, Org)>,
+    /// Group expressions and the units they stand for.
+    pub groups: Vec<(String, Vec<Org>)>,
+    /// Names that match no unit, for the office to map.
+    pub unknown: Vec<String>,
+}
+
+/// Resolves a unit list such as `区府办、各街道、区司法局` below the government `root`.
+pub async fn resolve(app: &App, root: OrgId, text: &str) -> Result<Resolution> {
+    let mut resolution = Resolution::default();
+    for name in split_names(text) {
+        if let Some(org) = orgs::find_by_name(&app.store, &name).await? {
+            resolution.named.push((name, org));
+        } else if let Some(group) = GroupExpression::parse(&name) {
+            let units = orgs::resolve_group(&app.store, root, &group).await?;
+            resolution.groups.push((name, units));
+        } else {
+            resolution.unknown.push(name);
+        }
+    }
+    Ok(resolution)
+}
+
+/// The top-level units (governments), which group expressions are resolved below.
+pub async fn roots(app: &App) -> Result<Vec<Org>> {
+    Ok(orgs::list(&app.store)
+        .await?
+        .into_iter()
+        .filter(|o| o.parent_id.is_none())
+        .collect())
+}

@@ -1,0 +1,310 @@
+//! The append-only, hash-chained audit log.
+//!
+//! Each entry stores the hash of the entry before it and its own hash, computed over
+//! all its fields; [`verify`] recomputes the chain and reports the first broken link.
+//! The chain head (`audit_head`) is locked by every append, which serialises writers
+//! on both backends; triggers refuse UPDATE and DELETE on `audit_log`.
+
+use crate::time::{from_text, to_text};
+use crate::tx::Actor;
+use crate::{Result, Store, Timestamp, UserId, now};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use sqlx::{AnyConnection, Row};
+
+/// The hash that stands before the first entry.
+pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// An entry recorded in a [`crate::WriteTx`], not yet on the chain.
+#[derive(Debug, Clone)]
+pub(crate) struct PendingEntry {
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+/// One entry of the audit log as stored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: Timestamp,
+    pub actor_id: Option<UserId>,
+    pub actor_name: String,
+    pub action: String,
+    pub entity_type: String,
+    pub entity_id: String,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl AuditEntry {
+    /// The hash this entry must carry, from its content and its predecessor's hash.
+    pub fn expected_hash(&self) -> String {
+        let content = serde_json::json!([
+            self.seq,
+            to_text(self.at),
+            self.actor_id,
+            self.actor_name,
+            self.action,
+            self.entity_type,
+            self.entity_id,
+            self.before_json,
+            self.after_json,
+            self.prev_hash,
+        ]);
+        hex::encode(Sha256::digest(content.to_string().as_bytes()))
+    }
+}
+
+pub(crate) async fn append(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    pending: Vec<PendingEntry>,
+) -> Result<()> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let count = i64::try_from(pending.len()).unwrap_or(i64::MAX);
+    // Taking the head row's lock first orders concurrent writers.
+    let head = sqlx::query("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash")
+        .bind(count)
+        .fetch_one(&mut *conn)
+        .await?;
+    let last_seq: i64 = head.try_get("seq")?;
+    let mut prev_hash: String = head.try_get("hash")?;
+    let at = now();
+    for (offset, entry) in (0_i64..).zip(pending) {
+        let mut stored = AuditEntry {
+            seq: last_seq - count + 1 + offset,
+            at,
+            actor_id: actor.user_id,
+            actor_name: actor.name.clone(),
+            action: entry.action,
+            entity_type: entry.entity_type,
+            entity_id: entry.entity_id,
+            before_json: entry.before.map(|v| v.to_string()),
+            after_json: entry.after.map(|v| v.to_string()),
+            prev_hash: prev_hash.clone(),
+            hash: String::new(),
+        };
+        stored.hash = stored.expected_hash();
+        insert(conn, &stored).await?;
+        prev_hash = stored.hash;
+    }
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(prev_hash)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+async fn insert(conn: &mut AnyConnection, e: &AuditEntry) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (seq, at, actor_id, actor_name, action, entity_type, entity_id, \
+         before_json, after_json, prev_hash, hash) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+    )
+    .bind(e.seq)
+    .bind(to_text(e.at))
+    .bind(e.actor_id.map(|id| id.0))
+    .bind(&e.actor_name)
+    .bind(&e.action)
+    .bind(&e.entity_type)
+    .bind(&e.entity_id)
+    .bind(&e.before_json)
+    .bind(&e.after_json)
+    .bind(&e.prev_hash)
+    .bind(&e.hash)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+const COLUMNS: &str = "seq, at, actor_id, actor_name, action, entity_type, entity_id, \
+                       before_json, after_json, prev_hash, hash";
+
+fn entry_from_row(row: &sqlx::any::AnyRow) -> Result<AuditEntry> {
+    Ok(AuditEntry {
+        seq: row.try_get("seq")?,
+        at: from_text(&row.try_get::<String, _>("at")?)?,
+        actor_id: row.try_get::<Option<i64>, _>("actor_id")?.map(UserId),
+        actor_name: row.try_get("actor_name")?,
+        action: row.try_get("action")?,
+        entity_type: row.try_get("entity_type")?,
+        entity_id: row.try_get("entity_id")?,
+        before_json: row.try_get("before_json")?,
+        after_json: row.try_get("after_json")?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+/// Filters of the console's audit-log page; empty fields match everything.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub actor_name: Option<String>,
+    pub action: Option<String>,
+    pub entity_type: Option<String>,
+    pub entity_id: Option<String>,
+    /// Inclusive lower bound, UTC.
+    pub from: Option<Timestamp>,
+    /// Exclusive upper bound, UTC.
+    pub until: Option<Timestamp>,
+}
+
+/// A page of audit entries, newest first, and the number of all matching entries.
+#[derive(Debug, Clone)]
+pub struct AuditPage {
+    pub entries: Vec<AuditEntry>,
+    pub total: i64,
+}
+
+/// Lists entries matching `filter`, newest first.
+pub async fn list(
+    store: &Store,
+    filter: &AuditFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<AuditPage> {
+    let (clause, binds) = filter_clause(filter);
+    let count_sql = format!("SELECT COUNT(*) AS n FROM audit_log{clause}");
+    let mut count_query = sqlx::query(&count_sql);
+    for b in &binds {
+        count_query = count_query.bind(b);
+    }
+    let total: i64 = count_query.fetch_one(store.pool()).await?.try_get("n")?;
+    let n = binds.len();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_log{clause} ORDER BY seq DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let mut query = sqlx::query(&sql);
+    for b in &binds {
+        query = query.bind(b);
+    }
+    let rows = query
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(store.pool())
+        .await?;
+    let entries = rows.iter().map(entry_from_row).collect::<Result<_>>()?;
+    Ok(AuditPage { entries, total })
+}
+
+/// Builds the WHERE clause and its text bindings, numbered from `$1`.
+fn filter_clause(filter: &AuditFilter) -> (String, Vec<String>) {
+    let mut conditions = Vec::new();
+    let mut binds = Vec::new();
+    let mut add = |condition: &str, value: String| {
+        binds.push(value);
+        conditions.push(condition.replace('?', &format!("${}", binds.len())));
+    };
+    if let Some(v) = &filter.actor_name {
+        add("actor_name = ?", v.clone());
+    }
+    if let Some(v) = &filter.action {
+        add("action = ?", v.clone());
+    }
+    if let Some(v) = &filter.entity_type {
+        add("entity_type = ?", v.clone());
+    }
+    if let Some(v) = &filter.entity_id {
+        add("entity_id = ?", v.clone());
+    }
+    if let Some(t) = filter.from {
+        add("at >= ?", to_text(t));
+    }
+    if let Some(t) = filter.until {
+        add("at < ?", to_text(t));
+    }
+    if conditions.is_empty() {
+        (String::new(), binds)
+    } else {
+        (format!(" WHERE {}", conditions.join(" AND ")), binds)
+    }
+}
+
+/// The outcome of [`verify`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerifyReport {
+    /// Entries read before the first broken link (all of them when intact).
+    pub checked: i64,
+    pub first_broken: Option<BrokenLink>,
+}
+
+/// Where and why the chain breaks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenLink {
+    pub seq: i64,
+    pub reason: String,
+}
+
+/// Recomputes the whole chain, oldest first, and reports the first broken link.
+pub async fn verify(store: &Store) -> Result<VerifyReport> {
+    const BATCH: i64 = 1000;
+    let mut expected_seq = 1_i64;
+    let mut prev_hash = GENESIS_HASH.to_string();
+    loop {
+        let rows = sqlx::query(&format!(
+            "SELECT {COLUMNS} FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2"
+        ))
+        .bind(expected_seq)
+        .bind(BATCH)
+        .fetch_all(store.pool())
+        .await?;
+        for row in &rows {
+            let entry = entry_from_row(row)?;
+            if let Some(reason) = link_problem(&entry, expected_seq, &prev_hash) {
+                return Ok(broken(expected_seq - 1, entry.seq, reason));
+            }
+            prev_hash = entry.hash;
+            expected_seq += 1;
+        }
+        if i64::try_from(rows.len()).unwrap_or(0) < BATCH {
+            break;
+        }
+    }
+    let checked = expected_seq - 1;
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(store.pool())
+        .await?;
+    let (head_seq, head_hash): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
+    if head_seq != checked || head_hash != prev_hash {
+        let reason = format!(
+            "链头记录第 {head_seq} 条，但日志只连续到第 {checked} 条（末尾条目被删除或截断）"
+        );
+        return Ok(broken(checked, checked + 1, reason));
+    }
+    Ok(VerifyReport {
+        checked,
+        first_broken: None,
+    })
+}
+
+fn broken(checked: i64, seq: i64, reason: String) -> VerifyReport {
+    VerifyReport {
+        checked,
+        first_broken: Some(BrokenLink { seq, reason }),
+    }
+}
+
+fn link_problem(entry: &AuditEntry, expected_seq: i64, prev_hash: &str) -> Option<String> {
+    if entry.seq != expected_seq {
+        return Some(format!(
+            "缺少第 {expected_seq} 条（下一条为第 {} 条）",
+            entry.seq
+        ));
+    }
+    if entry.prev_hash != prev_hash {
+        return Some("前一条的哈希不符（前一条被改动或删除）".to_string());
+    }
+    if entry.hash != entry.expected_hash() {
+        return Some("内容与哈希不符（本条被改动）".to_string());
+    }
+    None
+}

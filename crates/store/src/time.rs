@@ -1,0 +1,23 @@
+//! Timestamps as stored: UTC, RFC 3339 with microseconds and a `Z`, so that text
+//! order is time order on both backends.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// A point in time, always UTC.
+pub type Timestamp = DateTime<Utc>;
+
+/// The current time, truncated to what the database keeps.
+pub fn now() -> Timestamp {
+    let t = Utc::now();
+    t - chrono::Duration::nanoseconds(i64::from(t.timestamp_subsec_nanos() % 1000))
+}
+
+pub(crate) fn to_text(t: Timestamp) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+pub(crate) fn from_text(s: &str) -> crate::Result<Timestamp> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| crate::Error::Corrupt(format!("时间“{s}”无法解析：{e}")))
+}

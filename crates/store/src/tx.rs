@@ -1,0 +1,87 @@
+//! Write transactions that carry their audit entries.
+//!
+//! Repository functions that change data take a `&mut WriteTx` and record what they
+//! changed; [`WriteTx::commit`] appends those entries to the audit chain inside the
+//! same database transaction, so a change and its audit entry land together or not
+//! at all.
+
+use crate::audit::{self, PendingEntry};
+use crate::{Result, UserId};
+use sqlx::{Any, AnyConnection, Transaction};
+
+/// Who makes a change: a signed-in user, or the system (CLI, start-up, import).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<UserId>,
+    pub name: String,
+}
+
+impl Actor {
+    /// A signed-in user.
+    pub fn user(id: UserId, username: &str) -> Actor {
+        Actor {
+            user_id: Some(id),
+            name: username.to_string(),
+        }
+    }
+
+    /// The platform itself or an operator's command, e.g. `system:init` or `cli:user add`.
+    pub fn system(name: &str) -> Actor {
+        Actor {
+            user_id: None,
+            name: format!("system:{name}"),
+        }
+    }
+}
+
+/// An open write transaction and the audit entries it will commit.
+pub struct WriteTx {
+    tx: Transaction<'static, Any>,
+    actor: Actor,
+    pending: Vec<PendingEntry>,
+}
+
+impl WriteTx {
+    pub(crate) fn new(tx: Transaction<'static, Any>, actor: Actor) -> WriteTx {
+        WriteTx {
+            tx,
+            actor,
+            pending: Vec::new(),
+        }
+    }
+
+    pub(crate) fn conn(&mut self) -> &mut AnyConnection {
+        &mut self.tx
+    }
+
+    /// The actor this transaction writes for.
+    pub fn actor(&self) -> &Actor {
+        &self.actor
+    }
+
+    /// Records one audit entry; it is written at commit.
+    pub fn record(
+        &mut self,
+        action: &str,
+        entity_type: &str,
+        entity_id: impl ToString,
+        before: Option<serde_json::Value>,
+        after: Option<serde_json::Value>,
+    ) {
+        self.pending.push(PendingEntry {
+            action: action.to_string(),
+            entity_type: entity_type.to_string(),
+            entity_id: entity_id.to_string(),
+            before,
+            after,
+        });
+    }
+
+    /// Appends the recorded entries to the audit chain and commits everything.
+    pub async fn commit(mut self) -> Result<()> {
+        let pending = std::mem::take(&mut self.pending);
+        audit::append(&mut self.tx, &self.actor, pending).await?;
+        self.tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,109 @@
+//! Fresh databases for the store tests: a new SQLite file per test, or a uniquely
+//! named PostgreSQL database that is dropped afterwards, even when the test fails.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
+
+use gongkai_store::Store;
+use sqlx::Executor;
+use std::future::Future;
+
+/// A fresh, migrated database and the URL it was opened with (for raw SQL in tests).
+#[derive(Clone)]
+pub struct TestDb {
+    pub store: Store,
+    pub url: String,
+}
+
+impl TestDb {
+    /// Runs one SQL statement outside the store, as an operator with database access would.
+    pub async fn raw(&self, sql: &str) -> Result<(), sqlx::Error> {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&self.url).await?;
+        let outcome = pool.execute(sql).await.map(|_| ());
+        pool.close().await;
+        outcome
+    }
+}
+
+/// Runs `body` against a fresh SQLite database in a temporary directory.
+pub async fn with_sqlite<F, Fut>(body: F)
+where
+    F: FnOnce(TestDb) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let dir = tempfile::tempdir().unwrap();
+    let url = Store::sqlite_url_in(dir.path());
+    let store = Store::connect(&url).await.unwrap();
+    let outcome = tokio::spawn(body(TestDb {
+        store: store.clone(),
+        url,
+    }))
+    .await;
+    store.close().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+/// Runs `body` against a fresh database on the server of `GONGKAI_TEST_POSTGRES_URL`.
+pub async fn with_postgres<F, Fut>(body: F)
+where
+    F: FnOnce(TestDb) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let admin_url = std::env::var("GONGKAI_TEST_POSTGRES_URL")
+        .expect("GONGKAI_TEST_POSTGRES_URL must be set for PostgreSQL tests");
+    let name = format!("gongkai_test_{:016x}", rand::random::<u64>());
+    let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+    admin
+        .execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .unwrap();
+    let mut url = url::Url::parse(&admin_url).unwrap();
+    url.set_path(&name);
+    let url = url.to_string();
+    let store = Store::connect(&url).await.unwrap();
+    let outcome = tokio::spawn(body(TestDb {
+        store: store.clone(),
+        url,
+    }))
+    .await;
+    store.close().await;
+    admin
+        .execute(format!("DROP DATABASE {name} WITH (FORCE)").as_str())
+        .await
+        .unwrap();
+    admin.close().await;
+    if let Err(e) = outcome {
+        std::panic::resume_unwind(e.into_panic());
+    }
+}
+
+/// Declares each listed `async fn(Store)` as two tests, `sqlite::name` and
+/// `postgres::name`; the PostgreSQL ones are ignored (reported as skipped) when no
+/// server is configured.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    $crate::support::with_sqlite(super::$name).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                #[cfg_attr(
+                    not(postgres_tests),
+                    ignore = "GONGKAI_TEST_POSTGRES_URL is not set: PostgreSQL tests skipped"
+                )]
+                async fn $name() {
+                    $crate::support::with_postgres(super::$name).await;
+                }
+            )*
+        }
+    };
+}
