@@ -153,6 +153,12 @@ async fn touch_if_stale(store: &Store, hash: &str, last: Timestamp, at: Timestam
     Ok(())
 }
 
+/// Removes sessions idle for longer than the idle timeout.
+pub async fn purge_idle_sessions(app: &App) -> Result<u64> {
+    let idle = chrono::Duration::minutes(i64::from(app.settings.server.session_idle_minutes));
+    Ok(sessions::purge_idle(&app.store, now() - idle).await?)
+}
+
 /// Ends a session and records the sign-out.
 pub async fn logout(app: &App, token: &str, user: &CurrentUser) -> Result<()> {
     sessions::delete(&app.store, &token_hash(token)).await?;

@@ -16,7 +16,16 @@ pub mod orgs;
 pub mod users;
 
 pub use error::{Error, Result};
-pub use gongkai_store::{Backend, OrgId, Store, UserId};
+
+/// Records as the store keeps them, for the layers above (which never reach the
+/// store directly).
+pub mod model {
+    pub use gongkai_store::audit::{AuditEntry, AuditFilter, AuditPage, BrokenLink, VerifyReport};
+    pub use gongkai_store::orgs::Org;
+    pub use gongkai_store::users::{RoleGrant, User};
+    pub use gongkai_store::{Timestamp, now};
+}
+pub use gongkai_store::{Actor, Backend, Error as StoreError, OrgId, Store, UserId};
 
 use config::Settings;
 use gongkai_domain::calendar::Calendar;

@@ -91,6 +91,12 @@ pub fn split_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every unit with its public contacts, for the portal's directory (条例 Art. 20(2):
+/// 机构设置、办公地址、联系方式 are published proactively).
+pub async fn public_directory(app: &App) -> Result<Vec<Org>> {
+    Ok(orgs::list(&app.store).await?)
+}
+
 /// Every unit, for a staff member.
 pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Org>> {
     if user.grants.is_empty() {

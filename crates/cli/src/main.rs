@@ -1,1 +1,144 @@
-fn main() {}
+//! `gongkai`: the one binary of the platform — web server, set-up and operator
+//! commands. Each command parses its arguments, calls the app layer and prints;
+//! the output formats of `calendar` are a contract that scripts rely on.
+//!
+//! Exit codes: 0 success; 1 the platform failed (database unreachable, broken
+//! audit chain, I/O); 2 the input was wrong (bad date, bad configuration, bad
+//! arguments).
+
+mod calendar;
+mod serve;
+mod setup;
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "gongkai", version, about = "gongkai（公开）：政务公开工作平台")]
+struct Cli {
+    #[command(flatten)]
+    data: DataArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Where the platform's data lives; every command that touches data takes these.
+#[derive(Args, Clone, Debug)]
+pub struct DataArgs {
+    /// Data directory (configuration, SQLite database, index, attachments).
+    #[arg(
+        long = "data",
+        global = true,
+        env = "GONGKAI_DATA",
+        default_value = "./gongkai-data"
+    )]
+    pub dir: PathBuf,
+    /// Database URL (postgres://… or sqlite://…); default: SQLite in the data directory.
+    #[arg(long, global = true)]
+    pub database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server.
+    Serve(serve::ServeArgs),
+    /// Write a commented gongkai.toml into the data directory.
+    Init {
+        /// Overwrite an existing configuration file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Working-day calendar: is-workday, add, between.
+    #[command(subcommand)]
+    Calendar(calendar::CalendarCommand),
+    /// Accounts: add, passwd, list.
+    #[command(subcommand)]
+    User(setup::UserCommand),
+    /// Units: import from CSV or XLSX.
+    #[command(subcommand)]
+    Org(setup::OrgCommand),
+    /// Audit log: verify the hash chain.
+    #[command(subcommand)]
+    Audit(setup::AuditCommand),
+}
+
+/// A failure and the exit code it deserves.
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Bad input (exit code 2).
+    pub fn input(message: impl ToString) -> Failure {
+        Failure {
+            code: 2,
+            message: message.to_string(),
+        }
+    }
+
+    /// The platform failed (exit code 1).
+    pub fn platform(message: impl ToString) -> Failure {
+        Failure {
+            code: 1,
+            message: message.to_string(),
+        }
+    }
+}
+
+impl From<gongkai_app::Error> for Failure {
+    fn from(e: gongkai_app::Error) -> Failure {
+        use gongkai_app::Error as E;
+        let message = match &e {
+            E::Store(gongkai_app::StoreError::Connect { backend, source }) => {
+                format!(
+                    "无法连接数据库（{backend}）：{}",
+                    one_line(&source.to_string())
+                )
+            }
+            other => other.to_string(),
+        };
+        let input = matches!(
+            e,
+            E::Config { .. } | E::Invalid { .. } | E::Domain(_) | E::NotFound(_) | E::Import(_)
+        ) || matches!(e, E::Store(gongkai_app::StoreError::Duplicate { .. }));
+        Failure {
+            code: if input { 2 } else { 1 },
+            message,
+        }
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Calendar(command) => calendar::run(&cli.data, command),
+        command => match tokio::runtime::Runtime::new() {
+            Ok(runtime) => runtime.block_on(run_async(cli.data, command)),
+            Err(e) => Err(Failure::platform(format!("无法启动运行时：{e}"))),
+        },
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("错误：{}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Serve(args) => serve::run(data, args).await,
+        Command::Init { force } => setup::init(&data, force),
+        Command::User(command) => setup::user(data, command).await,
+        Command::Org(command) => setup::org(data, command).await,
+        Command::Audit(command) => setup::audit(data, command).await,
+        Command::Calendar(command) => calendar::run(&data, command),
+    }
+}

@@ -1,0 +1,168 @@
+//! The one base layout: what every page shows around its content (agency, user,
+//! preferences, the calendar banner), and the bare error page.
+
+use crate::AppState;
+use crate::visitor::{Prefs, Visitor};
+use askama::Template;
+use axum::http::StatusCode;
+use chrono::Datelike;
+use gongkai_app::config::china_offset;
+
+/// Which navigation the page belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Area {
+    Public,
+    Console,
+}
+
+/// The signed-in user as the header shows them.
+#[derive(Debug, Clone)]
+pub struct UserBadge {
+    pub display_name: String,
+    pub username: String,
+    pub platform_admin: bool,
+}
+
+/// Everything the base layout needs.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub agency_name: String,
+    pub logo_url: String,
+    pub title: String,
+    pub area: Area,
+    pub prefs: Prefs,
+    pub user: Option<UserBadge>,
+    pub csrf_token: String,
+    /// A notice shown on console pages, e.g. a missing holiday schedule.
+    pub banner: Option<String>,
+    /// Current path and query, URL-encoded, for links that come back here.
+    pub back: String,
+}
+
+impl Layout {
+    /// The layout of a public page.
+    pub fn public(state: &AppState, visitor: &Visitor, title: &str) -> Layout {
+        Layout {
+            agency_name: state.app.settings.agency.name.clone(),
+            logo_url: state.app.settings.agency.logo_url.clone(),
+            title: title.to_string(),
+            area: Area::Public,
+            prefs: visitor.prefs.clone(),
+            user: visitor.user().map(|u| UserBadge {
+                display_name: u.display_name.clone(),
+                username: u.username.clone(),
+                platform_admin: false,
+            }),
+            csrf_token: visitor.csrf_token().to_string(),
+            banner: None,
+            back: url::form_urlencoded::byte_serialize(visitor.here.as_bytes()).collect(),
+        }
+    }
+
+    /// The layout of a console page, with the calendar banner when needed.
+    pub fn console(
+        state: &AppState,
+        visitor: &Visitor,
+        title: &str,
+        platform_admin: bool,
+    ) -> Layout {
+        let mut layout = Layout::public(state, visitor, title);
+        layout.area = Area::Console;
+        layout.banner = calendar_banner(state);
+        if let Some(badge) = layout.user.as_mut() {
+            badge.platform_admin = platform_admin;
+        }
+        layout
+    }
+
+    pub fn is_console(&self) -> bool {
+        self.area == Area::Console
+    }
+
+    pub fn html_class(&self) -> String {
+        let mut class = format!("font-{}", self.prefs.font);
+        if self.prefs.high_contrast {
+            class.push_str(" contrast-high");
+        }
+        class
+    }
+}
+
+/// How far ahead deadlines reach: a request received today may be due after an
+/// extension some 60 working days (about 90 days) from now.
+const DEADLINE_HORIZON_DAYS: i64 = 90;
+
+/// The warning that a year's holiday schedule is missing, if deadlines computed
+/// now could fall into such a year.
+fn calendar_banner(state: &AppState) -> Option<String> {
+    let today = chrono::Utc::now()
+        .with_timezone(&china_offset())
+        .date_naive();
+    let horizon = today + chrono::Duration::days(DEADLINE_HORIZON_DAYS);
+    let missing: Vec<i32> = (today.year()..=horizon.year())
+        .filter(|&y| {
+            chrono::NaiveDate::from_ymd_opt(y, 6, 30).is_some_and(|d| !state.app.calendar.covers(d))
+        })
+        .collect();
+    let years = missing
+        .iter()
+        .map(|y| format!("{y}年"))
+        .collect::<Vec<_>>()
+        .join("、");
+    (!missing.is_empty()).then(|| {
+        format!(
+            "尚未载入{years}的节假日安排：涉及该年的期限暂按周末推算，为临时结果。\
+             请在国务院办公厅发布放假通知后，由管理员将其载入数据目录的 holidays.json。"
+        )
+    })
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorTemplate<'a> {
+    layout: Layout,
+    status: u16,
+    reason: &'a str,
+    message: &'a str,
+}
+
+/// Pages for errors, which have no visitor at hand: plain layout, default settings.
+pub struct ErrorPage;
+
+impl ErrorPage {
+    pub fn bare(status: StatusCode, message: &str) -> String {
+        let layout = Layout {
+            agency_name: String::new(),
+            logo_url: String::new(),
+            title: status.canonical_reason().unwrap_or("错误").to_string(),
+            area: Area::Public,
+            prefs: Prefs {
+                font: "normal".to_string(),
+                high_contrast: false,
+            },
+            user: None,
+            csrf_token: String::new(),
+            banner: None,
+            back: "%2F".to_string(),
+        };
+        let reason = match status.as_u16() {
+            401 => "需要登录",
+            403 => "无权访问",
+            404 => "页面不存在",
+            408 => "请求超时",
+            409 => "内容冲突",
+            413 => "内容过大",
+            422 => "填写有误",
+            429 => "请稍后再试",
+            _ => "出错了",
+        };
+        ErrorTemplate {
+            layout,
+            status: status.as_u16(),
+            reason,
+            message,
+        }
+        .render()
+        .unwrap_or_else(|_| message.to_string())
+    }
+}

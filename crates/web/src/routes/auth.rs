@@ -1,0 +1,104 @@
+//! Signing in and out.
+
+use super::render;
+use crate::AppState;
+use crate::error::{WebError, public_message, status_of};
+use crate::layout::Layout;
+use crate::visitor::{self, SESSION_COOKIE, Staff, Visitor};
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use gongkai_app::auth;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/login", get(show_login).post(login))
+        .route("/logout", post(logout))
+}
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    layout: Layout,
+    error: Option<String>,
+    username: String,
+    next: String,
+}
+
+#[derive(serde::Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only paths of this site may follow a login, never another host.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => {
+            n.to_string()
+        }
+        _ => "/console".to_string(),
+    }
+}
+
+async fn show_login(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Query(query): Query<NextQuery>,
+) -> Result<Response, WebError> {
+    if visitor.user().is_some() {
+        return Ok(Redirect::to(&safe_next(query.next.as_deref())).into_response());
+    }
+    let page = LoginPage {
+        layout: Layout::public(&state, &visitor, "工作人员登录"),
+        error: None,
+        username: String::new(),
+        next: safe_next(query.next.as_deref()),
+    };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(serde::Deserialize)]
+struct LoginForm {
+    username: String,
+    password: String,
+    next: Option<String>,
+}
+
+async fn login(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, WebError> {
+    match auth::login(&state.app, &form.username, &form.password).await {
+        Ok(session) => {
+            let mut response = Redirect::to(&safe_next(form.next.as_deref())).into_response();
+            let cookie = visitor::site_cookie(&state, SESSION_COOKIE, session.token);
+            visitor::add_cookie(&mut response, cookie);
+            Ok(response)
+        }
+        Err(e) if e.is_client_error() => {
+            let status = status_of(&e);
+            let page = LoginPage {
+                layout: Layout::public(&state, &visitor, "工作人员登录"),
+                error: Some(public_message(&e)),
+                username: form.username,
+                next: safe_next(form.next.as_deref()),
+            };
+            Ok((status, render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn logout(State(state): State<AppState>, staff: Staff) -> Result<Response, WebError> {
+    if let Some(token) = &staff.visitor.session_token {
+        auth::logout(&state.app, token, &staff.user).await?;
+    }
+    let mut response = Redirect::to("/").into_response();
+    let mut gone = visitor::site_cookie(&state, SESSION_COOKIE, String::new());
+    gone.make_removal();
+    visitor::add_cookie(&mut response, gone);
+    Ok(response)
+}
