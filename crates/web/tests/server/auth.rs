@@ -1,0 +1,175 @@
+//! Signing in and out, CSRF protection and the lockout.
+
+use crate::helpers::{TestApp, location};
+use gongkai_domain::role::Role;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn logging_in_with_the_right_password_opens_the_console() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let admin = app.account(Role::Admin);
+    let response = client.login(&admin.username, &admin.password).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/console");
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(cookie.starts_with("gk_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    let (status, html) = client.get_text("/console").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("工作台") && html.contains("系统管理员"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn the_console_sends_strangers_to_the_login_page() {
+    let app = TestApp::spawn().await;
+    let response = app.client().get("/console/orgs").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&response), "/login?next=%2Fconsole%2Forgs");
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_without_telling_which_part_was_wrong() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let wrong_password = client.login("admin", "Not-the-password-1").await;
+    assert_eq!(wrong_password.status(), StatusCode::UNAUTHORIZED);
+    let body = wrong_password.text().await.unwrap();
+    assert!(body.contains("用户名或密码错误"), "{body}");
+    let unknown_user = client.login("nobody", "Not-the-password-1").await;
+    assert_eq!(unknown_user.status(), StatusCode::UNAUTHORIZED);
+    assert!(
+        unknown_user
+            .text()
+            .await
+            .unwrap()
+            .contains("用户名或密码错误")
+    );
+}
+
+#[tokio::test]
+async fn a_post_without_the_csrf_token_is_refused_with_403() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let admin = app.account(Role::Admin);
+    let fields = [
+        ("username", admin.username.as_str()),
+        ("password", admin.password.as_str()),
+    ];
+    let refused = client.post_form("/login", &fields).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let forged = client
+        .post_form(
+            "/login",
+            &[fields[0], fields[1], ("csrf_token", &"0".repeat(64))],
+        )
+        .await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    let signed_in = app.signed_in(Role::Admin).await;
+    let unit = [
+        ("name", "无令牌单位"),
+        ("kind", "department"),
+        ("parent_id", ""),
+    ];
+    let refused = signed_in.post_form("/console/orgs/new", &unit).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(refused.text().await.unwrap().contains("安全校验未通过"));
+    let accepted = signed_in
+        .submit("/console/orgs/new", "/console/orgs/new", &unit)
+        .await;
+    assert_eq!(accepted.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn five_bad_passwords_lock_the_account_for_fifteen_minutes() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let editor = app.account(Role::Editor);
+    for attempt in 1..=4 {
+        let response = client.login(&editor.username, "Wrong-password-1").await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "attempt {attempt}"
+        );
+    }
+    let fifth = client.login(&editor.username, "Wrong-password-1").await;
+    assert_eq!(fifth.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(fifth.text().await.unwrap().contains("账号已锁定"));
+    let right_password = client.login(&editor.username, &editor.password).await;
+    assert_eq!(right_password.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    let user = gongkai_store::users::find_by_username(&app.app.store, &editor.username)
+        .await
+        .unwrap()
+        .unwrap();
+    let until = user.locked_until.unwrap();
+    let minutes = (until - gongkai_store::now()).num_minutes();
+    assert!((14..=15).contains(&minutes), "locked for {minutes} minutes");
+
+    let other = app.account(Role::Reviewer);
+    let response = app.client().login(&other.username, &other.password).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "other accounts are not affected"
+    );
+}
+
+#[tokio::test]
+async fn logging_out_ends_the_session() {
+    let app = TestApp::spawn().await;
+    let client = app.signed_in(Role::Office).await;
+    let response = client.submit("/console", "/logout", &[]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(client.get("/console").await.status(), StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn an_idle_session_expires() {
+    let app = TestApp::spawn().await;
+    let client = app.signed_in(Role::Office).await;
+    assert_eq!(client.get("/console").await.status(), StatusCode::OK);
+    let url = app.app.settings.database_url(&app.app.data_dir);
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+    sqlx::query("UPDATE sessions SET last_seen_at = '2000-01-01T00:00:00.000000Z'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    pool.close().await;
+    let response = client.get("/console").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(location(&response).starts_with("/login"));
+}
+
+#[tokio::test]
+async fn login_only_returns_to_paths_of_this_site() {
+    let app = TestApp::spawn().await;
+    let admin = app.account(Role::Admin);
+    let client = app.client();
+    let response = client
+        .submit(
+            "/login",
+            "/login",
+            &[
+                ("username", &admin.username),
+                ("password", &admin.password),
+                ("next", "//evil.example/"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&response), "/console");
+}

@@ -1,0 +1,167 @@
+//! A running server for one test, and a browser-like client for it.
+
+use gongkai_app::App;
+use gongkai_app::config::Settings;
+use gongkai_app::demo::DemoAccount;
+use gongkai_domain::role::Role;
+use reqwest::StatusCode;
+use reqwest::redirect::Policy;
+use std::net::SocketAddr;
+use tokio::sync::oneshot;
+
+/// The server under test, with the demo government and accounts.
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub app: App,
+    pub accounts: Vec<DemoAccount>,
+    _dir: tempfile::TempDir,
+    _stop: oneshot::Sender<()>,
+}
+
+impl TestApp {
+    /// Starts the server on 127.0.0.1 with a random port and a fresh data directory.
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let mut settings = Settings::default();
+        settings.agency.name = "测试区人民政府".to_string();
+        configure(&mut settings);
+        let app = App::open(dir.path().to_path_buf(), settings).await.unwrap();
+        let accounts = gongkai_app::demo::seed(&app).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let (stop, stopped) = oneshot::channel::<()>();
+        let server_app = app.clone();
+        tokio::spawn(async move {
+            let shutdown = async {
+                let _ = stopped.await;
+            };
+            gongkai_web::serve(server_app, vec![listener], shutdown)
+                .await
+                .unwrap();
+        });
+        TestApp {
+            address,
+            app,
+            accounts,
+            _dir: dir,
+            _stop: stop,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// The demo account of a role.
+    pub fn account(&self, role: Role) -> &DemoAccount {
+        self.accounts.iter().find(|a| a.role == role).unwrap()
+    }
+
+    /// A client that keeps cookies and does not follow redirects.
+    pub fn client(&self) -> Client {
+        Client {
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .build()
+                .unwrap(),
+            base: self.url(""),
+        }
+    }
+
+    /// A client already signed in as the demo account of `role`.
+    pub async fn signed_in(&self, role: Role) -> Client {
+        let client = self.client();
+        let account = self.account(role);
+        let response = client.login(&account.username, &account.password).await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "login as {role:?}"
+        );
+        client
+    }
+
+    /// The id of a unit by name or alias.
+    pub async fn org_id(&self, name: &str) -> i64 {
+        gongkai_store::orgs::find_by_name(&self.app.store, name)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no unit {name}"))
+            .id
+            .0
+    }
+}
+
+pub struct Client {
+    pub http: reqwest::Client,
+    base: String,
+}
+
+impl Client {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
+        let response = self.get(path).await;
+        (response.status(), response.text().await.unwrap())
+    }
+
+    /// Posts a form as it stands, without adding a CSRF token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.http
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Posts a form the way the page at `page` would: with that page's CSRF token.
+    pub async fn submit(
+        &self,
+        page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let (_, html) = self.get_text(page).await;
+        let token = csrf_token(&html);
+        let mut all = fields.to_vec();
+        all.push(("csrf_token", &token));
+        self.post_form(action, &all).await
+    }
+
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.submit(
+            "/login",
+            "/login",
+            &[("username", username), ("password", password)],
+        )
+        .await
+    }
+}
+
+/// The CSRF token of the first form of a page.
+pub fn csrf_token(html: &str) -> String {
+    let marker = "name=\"csrf_token\" value=\"";
+    let start = html.find(marker).expect("page has a CSRF field") + marker.len();
+    let end = html[start..].find('"').unwrap() + start;
+    html[start..end].to_string()
+}
+
+pub fn location(response: &reqwest::Response) -> &str {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}

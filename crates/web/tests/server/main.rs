@@ -1,0 +1,11 @@
+//! Integration tests: the real server on a random port against a fresh data
+//! directory, spoken to over HTTP.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod access;
+mod auth;
+mod ops;
+mod orgs;
