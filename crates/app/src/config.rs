@@ -23,7 +23,7 @@ pub fn china_offset() -> FixedOffset {
 }
 
 /// All settings of one installation.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     pub agency: AgencySettings,
@@ -103,17 +103,6 @@ impl Default for LogSettings {
     fn default() -> Self {
         LogSettings {
             format: "text".to_string(),
-        }
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            agency: AgencySettings::default(),
-            server: ServerSettings::default(),
-            database: DatabaseSettings::default(),
-            log: LogSettings::default(),
         }
     }
 }

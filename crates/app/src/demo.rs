@@ -16,36 +16,92 @@ pub struct DemoAccount {
     pub password: String,
 }
 
-/// The demo government's units: name, kind, aliases.
-const UNITS: [(&str, OrgKind, &[&str]); 12] = [
+/// The demo government's units: name, kind, aliases, telephone, address (fictitious).
+const UNITS: [(&str, OrgKind, &[&str], &str, &str); 12] = [
     (
         "示例区人民政府办公室",
         OrgKind::Department,
         &["区府办", "区政府办", "区政府办公室"],
+        "023-00000001",
+        "示例区人民路1号",
     ),
     (
         "示例区发展和改革委员会",
         OrgKind::Department,
         &["区发展改革委", "区发改委"],
+        "023-00000002",
+        "示例区人民路1号",
     ),
-    ("示例区司法局", OrgKind::Department, &["区司法局"]),
-    ("示例区财政局", OrgKind::Department, &["区财政局"]),
+    (
+        "示例区司法局",
+        OrgKind::Department,
+        &["区司法局"],
+        "023-00000003",
+        "示例区和平街8号",
+    ),
+    (
+        "示例区财政局",
+        OrgKind::Department,
+        &["区财政局"],
+        "023-00000004",
+        "示例区人民路3号",
+    ),
     (
         "示例区政务服务管理办公室",
         OrgKind::Department,
         &["区政务服务办", "区政务办"],
+        "023-00000005",
+        "示例区政务服务中心",
     ),
     (
         "示例区规划和自然资源局",
         OrgKind::Department,
         &["区规划自然资源局"],
+        "023-00000006",
+        "示例区建设路16号",
     ),
-    ("东城街道办事处", OrgKind::Street, &["东城街道"]),
-    ("西城街道办事处", OrgKind::Street, &["西城街道"]),
-    ("南岸街道办事处", OrgKind::Street, &["南岸街道"]),
-    ("青山镇人民政府", OrgKind::Town, &["青山镇"]),
-    ("示例区档案馆", OrgKind::Institution, &["区档案馆"]),
-    ("示例区融媒体中心", OrgKind::Institution, &["区融媒体中心"]),
+    (
+        "东城街道办事处",
+        OrgKind::Street,
+        &["东城街道"],
+        "023-00000011",
+        "示例区东城路2号",
+    ),
+    (
+        "西城街道办事处",
+        OrgKind::Street,
+        &["西城街道"],
+        "023-00000012",
+        "示例区西城路5号",
+    ),
+    (
+        "南岸街道办事处",
+        OrgKind::Street,
+        &["南岸街道"],
+        "023-00000013",
+        "示例区滨江路9号",
+    ),
+    (
+        "青山镇人民政府",
+        OrgKind::Town,
+        &["青山镇"],
+        "023-00000021",
+        "示例区青山镇青山街1号",
+    ),
+    (
+        "示例区档案馆",
+        OrgKind::Institution,
+        &["区档案馆"],
+        "023-00000031",
+        "示例区文化路4号",
+    ),
+    (
+        "示例区融媒体中心",
+        OrgKind::Institution,
+        &["区融媒体中心"],
+        "023-00000032",
+        "示例区文化路6号",
+    ),
 ];
 
 /// Fills an empty database with the demo government, its units and accounts.
@@ -57,9 +113,11 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
     government.contact_address = "示例区人民路1号".to_string();
     let government = orgs::create(&mut tx, &government).await?;
     let mut unit_ids = Vec::new();
-    for (sort_order, (name, kind, aliases)) in (1..).zip(UNITS) {
+    for (sort_order, (name, kind, aliases, phone, address)) in (1..).zip(UNITS) {
         let mut fields = OrgFields::new(name, kind, Some(government.id));
         fields.aliases = aliases.iter().map(|a| a.to_string()).collect();
+        fields.contact_phone = phone.to_string();
+        fields.contact_address = address.to_string();
         fields.sort_order = sort_order;
         unit_ids.push(orgs::create(&mut tx, &fields).await?.id);
     }

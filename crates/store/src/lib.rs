@@ -23,7 +23,7 @@ pub use time::{Timestamp, now};
 pub use tx::{Actor, WriteTx};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
-use sqlx::{AnyPool, Executor};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 use std::path::Path;
 use std::time::Duration;
 
@@ -75,6 +75,15 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store> {
         let backend = Backend::from_url(url)?;
         install_default_drivers();
+        // One direct attempt first: the pool would retry an unreachable server until
+        // its acquire timeout, while an operator wants the answer at once.
+        let probe = AnyConnection::connect(url)
+            .await
+            .map_err(|source| Error::Connect {
+                backend: backend.name(),
+                source,
+            })?;
+        probe.close().await?;
         let pool = pool_options(backend)
             .connect(url)
             .await

@@ -173,13 +173,12 @@ async fn check_names_free(
         if key.is_empty() {
             return Err(Error::Refused("单位名称和简称不能为空".to_string()));
         }
-        if let Some(owner) = find_id_by_key(conn, &key).await? {
-            if Some(owner) != except {
-                return Err(Error::Duplicate {
-                    what: "单位名称或简称",
-                    value: shown.to_string(),
-                });
-            }
+        let owner = find_id_by_key(conn, &key).await?;
+        if owner.is_some() && owner != except {
+            return Err(Error::Duplicate {
+                what: "单位名称或简称",
+                value: shown.to_string(),
+            });
         }
     }
     Ok(())

@@ -5,8 +5,9 @@ use crate::AppState;
 use crate::visitor::{Prefs, Visitor};
 use askama::Template;
 use axum::http::StatusCode;
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use gongkai_app::config::china_offset;
+use gongkai_domain::calendar::Calendar;
 
 /// Which navigation the page belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,17 +93,19 @@ impl Layout {
 /// extension some 60 working days (about 90 days) from now.
 const DEADLINE_HORIZON_DAYS: i64 = 90;
 
-/// The warning that a year's holiday schedule is missing, if deadlines computed
-/// now could fall into such a year.
 fn calendar_banner(state: &AppState) -> Option<String> {
     let today = chrono::Utc::now()
         .with_timezone(&china_offset())
         .date_naive();
+    missing_schedule_banner(&state.app.calendar, today)
+}
+
+/// The warning that a year's holiday schedule is missing, if deadlines computed on
+/// `today` could fall into such a year.
+fn missing_schedule_banner(calendar: &Calendar, today: NaiveDate) -> Option<String> {
     let horizon = today + chrono::Duration::days(DEADLINE_HORIZON_DAYS);
     let missing: Vec<i32> = (today.year()..=horizon.year())
-        .filter(|&y| {
-            chrono::NaiveDate::from_ymd_opt(y, 6, 30).is_some_and(|d| !state.app.calendar.covers(d))
-        })
+        .filter(|&y| NaiveDate::from_ymd_opt(y, 6, 30).is_some_and(|d| !calendar.covers(d)))
         .collect();
     let years = missing
         .iter()
@@ -164,5 +167,32 @@ impl ErrorPage {
         }
         .render()
         .unwrap_or_else(|_| message.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use gongkai_domain::calendar::parse_date;
+
+    #[test]
+    fn the_banner_names_the_missing_year_once_deadlines_can_reach_it() {
+        let calendar = Calendar::builtin();
+        assert_eq!(
+            missing_schedule_banner(&calendar, parse_date("2026-06-01").unwrap()),
+            None
+        );
+        let late = missing_schedule_banner(&calendar, parse_date("2026-11-22").unwrap()).unwrap();
+        assert!(late.starts_with("尚未载入2027年的节假日安排"), "{late}");
+        let loaded = calendar
+            .with_extra_years(
+                r#"{"2027": {"holidays": [["2027-01-01", "2027-01-01"]], "workdays": []}}"#,
+            )
+            .unwrap();
+        assert_eq!(
+            missing_schedule_banner(&loaded, parse_date("2026-11-22").unwrap()),
+            None
+        );
     }
 }

@@ -94,8 +94,8 @@ pub struct EntryRow {
     pub actor: String,
     pub action: String,
     pub entity: String,
-    pub before: String,
-    pub after: String,
+    /// One line per changed field.
+    pub changes: Vec<String>,
 }
 
 impl From<AuditEntry> for EntryRow {
@@ -110,9 +110,66 @@ impl From<AuditEntry> for EntryRow {
             actor: e.actor_name,
             action: e.action,
             entity: format!("{} {}", e.entity_type, e.entity_id),
-            before: e.before_json.unwrap_or_default(),
-            after: e.after_json.unwrap_or_default(),
+            changes: describe_change(e.before_json.as_deref(), e.after_json.as_deref()),
         }
+    }
+}
+
+/// The fields an entry changed, as `field：before → after` (or `field：value` for a
+/// new record); entries whose states are not JSON objects are shown as stored.
+fn describe_change(before: Option<&str>, after: Option<&str>) -> Vec<String> {
+    use serde_json::{Map, Value};
+    let object = |text: Option<&str>| -> Option<Map<String, Value>> {
+        match serde_json::from_str(text?) {
+            Ok(Value::Object(map)) => Some(map),
+            _ => None,
+        }
+    };
+    let shown = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => "（空）".to_string(),
+        Some(Value::String(s)) if s.is_empty() => "（空）".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    match (object(before), object(after)) {
+        (old, Some(new)) => {
+            let old = old.unwrap_or_default();
+            new.iter()
+                .filter(|(key, value)| old.get(*key) != Some(*value))
+                .filter(|(key, value)| old.contains_key(*key) || shown(Some(value)) != "（空）")
+                .map(|(key, value)| match old.get(key) {
+                    Some(was) => format!("{key}：{} → {}", shown(Some(was)), shown(Some(value))),
+                    None => format!("{key}：{}", shown(Some(value))),
+                })
+                .collect()
+        }
+        _ => [before, after]
+            .into_iter()
+            .flatten()
+            .map(str::to_string)
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe_change;
+
+    #[test]
+    fn a_change_lists_only_the_fields_that_changed() {
+        let before = r#"{"name":"甲","sort_order":1,"aliases":[]}"#;
+        let after = r#"{"name":"乙","sort_order":1,"aliases":["丙"]}"#;
+        assert_eq!(
+            describe_change(Some(before), Some(after)),
+            ["aliases：[] → [\"丙\"]", "name：甲 → 乙"]
+        );
+    }
+
+    #[test]
+    fn a_new_record_lists_its_filled_fields() {
+        let after = r#"{"name":"甲","contact_phone":"","credit_code":null}"#;
+        assert_eq!(describe_change(None, Some(after)), ["name：甲"]);
+        assert!(describe_change(None, None).is_empty());
     }
 }
 
