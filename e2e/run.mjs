@@ -48,6 +48,10 @@ const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },
   { name: 'console-orgs', path: '/console/orgs' },
   { name: 'console-audit', path: '/console/audit' },
+  { name: 'console-org', path: '/console/orgs/2' },
+  { name: 'console-org-new', path: '/console/orgs/new' },
+  { name: 'console-orgs-import', path: '/console/orgs/import' },
+  { name: 'console-users', path: '/console/users' },
 ];
 
 // ---------------------------------------------------------------- reporting

@@ -91,6 +91,38 @@ pub fn split_names(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Imports a spreadsheet uploaded through the console (platform administrators
+/// only). `file_name` is the name the browser gave, used for its extension.
+pub async fn import_upload(
+    app: &App,
+    user: &CurrentUser,
+    file_name: &str,
+    bytes: &[u8],
+) -> Result<ImportReport> {
+    let all = orgs::list(&app.store).await?;
+    access::require_platform_admin(user, &all)?;
+    let extension = std::path::Path::new(file_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let io = |e: std::io::Error| Error::Io {
+        path: file_name.to_string(),
+        source: e,
+    };
+    let mut file = tempfile::Builder::new()
+        .suffix(&format!(".{extension}"))
+        .tempfile()
+        .map_err(io)?;
+    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
+    import_file(
+        &app.store,
+        Actor::user(user.id, &user.username),
+        file.path(),
+    )
+    .await
+}
+
 /// Every unit with its public contacts, for the portal's directory (条例 Art. 20(2):
 /// 机构设置、办公地址、联系方式 are published proactively).
 pub async fn public_directory(app: &App) -> Result<Vec<Org>> {

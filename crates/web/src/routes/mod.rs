@@ -5,6 +5,7 @@ mod auth;
 mod console;
 mod ops;
 mod orgs;
+mod orgs_import;
 mod public;
 
 use crate::AppState;
@@ -19,6 +20,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(auth::router())
         .merge(console::router())
         .merge(orgs::router())
+        .merge(orgs_import::router())
         .merge(audit::router())
         .merge(ops::router())
         .fallback(ops::not_found)

@@ -94,3 +94,47 @@ async fn a_unit_name_used_twice_is_refused_with_409() {
     assert_eq!(response.status(), StatusCode::CONFLICT);
     assert!(response.text().await.unwrap().contains("已存在"));
 }
+
+#[tokio::test]
+async fn a_platform_admin_imports_units_from_an_uploaded_csv_file() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in(Role::Admin).await;
+    let (status, html) = admin.get_text("/console/orgs/import").await;
+    assert_eq!(status, StatusCode::OK);
+    let token = crate::helpers::csrf_token(&html);
+    let csv = "名称,上级单位,类型,简称\n测试区审计局,测试区人民政府,部门,区审计局\n";
+    let upload = |csv: &str, token: &str| {
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec()).file_name("units.csv"),
+        );
+        admin
+            .http
+            .post(app.url(&format!("/console/orgs/import?csrf_token={token}")))
+            .multipart(form)
+    };
+    let refused = upload(csv, "forged").send().await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    let done = upload(csv, &token).send().await.unwrap();
+    assert_eq!(done.status(), StatusCode::OK);
+    assert!(
+        done.text()
+            .await
+            .unwrap()
+            .contains("新增 1 个，更新 0 个，未变 0 个")
+    );
+    assert!(app.org_id("区审计局").await > 0);
+
+    let bad = upload("名称,类型\n坏单位,衙门\n", &token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.text().await.unwrap().contains("第 2 行"));
+
+    let office = app.signed_in(Role::Office).await;
+    assert_eq!(
+        office.get("/console/orgs/import").await.status(),
+        StatusCode::FORBIDDEN
+    );
+}
