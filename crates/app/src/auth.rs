@@ -72,15 +72,13 @@ pub async fn login(app: &App, username: &str, password: &str) -> Result<NewSessi
     }
     let actor = Actor::user(user.id, &user.username);
     if user.disabled || !password_matches(password, &user.password_hash) {
-        let failures = if user.locked_until.is_some() {
-            1
-        } else {
-            user.failed_logins + 1
-        };
+        let mut tx = store.begin(actor).await?;
+        let failures = users::count_failed_login(&mut tx, user.id).await?;
         let locked_until = (failures >= MAX_FAILED_LOGINS)
             .then(|| at + chrono::Duration::minutes(LOCKOUT_MINUTES));
-        let mut tx = store.begin(actor).await?;
-        users::record_failed_login(&mut tx, user.id, failures, locked_until).await?;
+        if let Some(until) = locked_until {
+            users::lock(&mut tx, user.id, until).await?;
+        }
         tx.commit().await?;
         return Err(match locked_until {
             Some(until) => Error::Locked { until },

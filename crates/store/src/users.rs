@@ -141,25 +141,38 @@ pub async fn set_password(tx: &mut WriteTx, id: UserId, password_hash: &str) -> 
     Ok(())
 }
 
-/// Records a failed sign-in: the new failure count and, once the limit is reached,
-/// the end of the lockout.
-pub async fn record_failed_login(
-    tx: &mut WriteTx,
-    id: UserId,
-    failed_logins: i64,
-    locked_until: Option<Timestamp>,
-) -> Result<()> {
-    sqlx::query("UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3")
-        .bind(failed_logins)
-        .bind(locked_until.map(to_text))
+/// Counts a failed sign-in and returns the failures in a row, counted atomically so
+/// that parallel attempts cannot slip past a limit. A lockout that has run out
+/// starts the count again.
+pub async fn count_failed_login(tx: &mut WriteTx, id: UserId) -> Result<i64> {
+    let row = sqlx::query(
+        "UPDATE users SET failed_logins = CASE WHEN locked_until IS NULL THEN failed_logins + 1 \
+         ELSE 1 END, locked_until = NULL WHERE id = $1 RETURNING failed_logins",
+    )
+    .bind(id.0)
+    .fetch_optional(tx.conn())
+    .await?
+    .ok_or_else(|| not_found(id))?;
+    let failures: i64 = row.try_get("failed_logins")?;
+    tx.record(
+        "user.login_failed",
+        "user",
+        id,
+        None,
+        Some(serde_json::json!({ "failed_logins": failures })),
+    );
+    Ok(failures)
+}
+
+/// Locks an account until `until`.
+pub async fn lock(tx: &mut WriteTx, id: UserId, until: Timestamp) -> Result<()> {
+    sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
+        .bind(to_text(until))
         .bind(id.0)
         .execute(tx.conn())
         .await?;
-    let after = serde_json::json!({
-        "failed_logins": failed_logins,
-        "locked_until": locked_until.map(to_text),
-    });
-    tx.record("user.login_failed", "user", id, None, Some(after));
+    let after = serde_json::json!({ "locked_until": to_text(until) });
+    tx.record("user.lock", "user", id, None, Some(after));
     Ok(())
 }
 

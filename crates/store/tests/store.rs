@@ -212,17 +212,30 @@ async fn users_keep_their_role_grants_and_password_changes(db: TestDb) {
     assert!(matches!(err, Error::Duplicate { .. }), "{err:?}");
     drop(tx);
 
+    for expected in 1..=3 {
+        let mut tx = db.store.begin(system()).await.unwrap();
+        assert_eq!(
+            users::count_failed_login(&mut tx, user.id).await.unwrap(),
+            expected
+        );
+        tx.commit().await.unwrap();
+    }
     let until = gongkai_store::now() + chrono::Duration::minutes(15);
     let mut tx = db.store.begin(system()).await.unwrap();
-    users::record_failed_login(&mut tx, user.id, 5, Some(until))
-        .await
-        .unwrap();
+    users::lock(&mut tx, user.id, until).await.unwrap();
     tx.commit().await.unwrap();
     let locked = users::get(&db.store, user.id).await.unwrap();
     assert_eq!(
         (locked.failed_logins, locked.locked_until),
-        (5, Some(until))
+        (3, Some(until))
     );
+    let mut tx = db.store.begin(system()).await.unwrap();
+    assert_eq!(
+        users::count_failed_login(&mut tx, user.id).await.unwrap(),
+        1,
+        "a failure after a lockout starts the count again"
+    );
+    drop(tx);
 
     let mut tx = db.store.begin(system()).await.unwrap();
     users::set_password(&mut tx, user.id, "hash-2")

@@ -11,6 +11,7 @@ use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
 use gongkai_app::config::china_offset;
+use gongkai_app::model::{Org, RoleGrant};
 use gongkai_app::{access, orgs, users};
 
 pub fn router() -> Router<AppState> {
@@ -28,6 +29,16 @@ pub async fn console_layout(
     let all = orgs::public_directory(&state.app).await?;
     let admin = staff.user.is_platform_admin(&all);
     Ok(Layout::console(state, &staff.visitor, title, admin))
+}
+
+/// A role grant as people read it: 编辑：示例区司法局及下级单位.
+fn grant_label(grant: &RoleGrant, all: &[Org]) -> String {
+    let unit = all
+        .iter()
+        .find(|o| o.id == grant.org_id)
+        .map_or("（已删除的单位）", |o| o.name.as_str());
+    let scope = if grant.subtree { "及下级单位" } else { "" };
+    format!("{}：{unit}{scope}", grant.role.label_zh())
 }
 
 #[derive(Template)]
@@ -50,15 +61,7 @@ async fn show_console(
         .user
         .grants
         .iter()
-        .map(|g| {
-            let unit = all
-                .iter()
-                .find(|o| o.id == g.org_id)
-                .map(|o| o.name.as_str())
-                .unwrap_or("（已删除的单位）");
-            let scope = if g.subtree { "及下级单位" } else { "" };
-            format!("{}：{unit}{scope}", g.role.label_zh())
-        })
+        .map(|g| grant_label(g, &all))
         .collect();
     let today = chrono::Utc::now()
         .with_timezone(&china_offset())
@@ -113,16 +116,9 @@ async fn list_users(State(state): State<AppState>, staff: Staff) -> Result<Html<
             roles: u
                 .grants
                 .iter()
-                .map(|g| {
-                    let unit = all
-                        .iter()
-                        .find(|o| o.id == g.org_id)
-                        .map(|o| o.name.as_str())
-                        .unwrap_or("?");
-                    format!("{}（{unit}）", g.role.label_zh())
-                })
+                .map(|g| grant_label(g, &all))
                 .collect::<Vec<_>>()
-                .join("、"),
+                .join("；"),
             status: if u.disabled {
                 "已停用"
             } else if u.locked_until.is_some_and(|t| t > now) {

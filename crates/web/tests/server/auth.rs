@@ -173,3 +173,36 @@ async fn login_only_returns_to_paths_of_this_site() {
         .await;
     assert_eq!(location(&response), "/console");
 }
+
+#[tokio::test]
+async fn behind_tls_the_session_cookie_is_secure() {
+    let app = TestApp::spawn_with(|s| s.server.secure_cookies = true).await;
+    let admin = app.account(Role::Admin);
+    let client = app.client();
+    let (_, html) = client.get_text("/login").await;
+    let token = crate::helpers::csrf_token(&html);
+    // The test client speaks plain HTTP, so it would not send a Secure cookie back:
+    // present the anonymous token in the header instead.
+    let response = client
+        .http
+        .post(app.url("/login"))
+        .header("x-csrf-token", token)
+        .form(&[
+            ("username", admin.username.as_str()),
+            ("password", admin.password.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let cookie = response
+        .headers()
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        cookie.starts_with("gk_session=") && cookie.contains("Secure"),
+        "{cookie}"
+    );
+}
