@@ -52,6 +52,7 @@ const CONSOLE_PAGES = [
   { name: 'console-org-new', path: '/console/orgs/new' },
   { name: 'console-orgs-import', path: '/console/orgs/import' },
   { name: 'console-users', path: '/console/users' },
+  { name: 'console-password', path: '/console/password' },
 ];
 
 // ---------------------------------------------------------------- reporting

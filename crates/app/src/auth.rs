@@ -5,6 +5,7 @@ use crate::access::CurrentUser;
 use crate::{App, Error, Result};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use gongkai_store::users::User;
 use gongkai_store::{Actor, Store, Timestamp, now, sessions, users};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -54,37 +55,62 @@ pub struct NewSession {
     pub user: CurrentUser,
 }
 
-/// Checks a user name and password; on success opens a session.
-///
-/// Every failure takes the time of a hash check and gives the same answer whether
-/// or not the account exists; the fifth failure in a row locks the account for
-/// [`LOCKOUT_MINUTES`], during which even the right password is refused.
-pub async fn login(app: &App, username: &str, password: &str) -> Result<NewSession> {
-    let store = &app.store;
-    let Some(user) = users::find_by_username(store, username.trim()).await? else {
-        // Spend the same time as a real check so that timing does not tell.
-        let _ = password_matches(password, DUMMY_HASH);
-        return Err(Error::BadCredentials);
-    };
+/// Checks a password on a blocking thread: argon2id takes tens of milliseconds of
+/// CPU, which must not stall the server's other requests.
+async fn password_matches_off_thread(password: &str, hash: &str) -> Result<bool> {
+    let (password, hash) = (password.to_string(), hash.to_string());
+    tokio::task::spawn_blocking(move || password_matches(&password, &hash))
+        .await
+        .map_err(|e| Error::Internal(format!("密码校验任务失败：{e}")))
+}
+
+/// Hashes a password on a blocking thread (see [`password_matches_off_thread`]).
+pub async fn hash_password_off_thread(password: &str) -> Result<String> {
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| Error::Internal(format!("密码处理任务失败：{e}")))?
+}
+
+/// Checks the password of an existing account, enforcing the lockout: a locked
+/// account is refused even with the right password, and the fifth failure in a row
+/// locks it for [`LOCKOUT_MINUTES`].
+async fn verify_password(store: &Store, user: &User, password: &str) -> Result<()> {
     let at = now();
     if let Some(until) = user.locked_until.filter(|until| *until > at) {
         return Err(Error::Locked { until });
     }
-    let actor = Actor::user(user.id, &user.username);
-    if user.disabled || !password_matches(password, &user.password_hash) {
-        let mut tx = store.begin(actor).await?;
-        let failures = users::count_failed_login(&mut tx, user.id).await?;
-        let locked_until = (failures >= MAX_FAILED_LOGINS)
-            .then(|| at + chrono::Duration::minutes(LOCKOUT_MINUTES));
-        if let Some(until) = locked_until {
-            users::lock(&mut tx, user.id, until).await?;
-        }
-        tx.commit().await?;
-        return Err(match locked_until {
-            Some(until) => Error::Locked { until },
-            None => Error::BadCredentials,
-        });
+    if !user.disabled && password_matches_off_thread(password, &user.password_hash).await? {
+        return Ok(());
     }
+    let mut tx = store.begin(Actor::user(user.id, &user.username)).await?;
+    let failures = users::count_failed_login(&mut tx, user.id).await?;
+    let locked_until =
+        (failures >= MAX_FAILED_LOGINS).then(|| at + chrono::Duration::minutes(LOCKOUT_MINUTES));
+    if let Some(until) = locked_until {
+        users::lock(&mut tx, user.id, until).await?;
+    }
+    tx.commit().await?;
+    Err(match locked_until {
+        Some(until) => Error::Locked { until },
+        None => Error::BadCredentials,
+    })
+}
+
+/// Checks a user name and password; on success opens a session.
+///
+/// Every failure takes the time of a hash check and gives the same answer whether
+/// or not the account exists.
+pub async fn login(app: &App, username: &str, password: &str) -> Result<NewSession> {
+    let store = &app.store;
+    let Some(user) = users::find_by_username(store, username.trim()).await? else {
+        // Spend the same time as a real check so that timing does not tell.
+        password_matches_off_thread(password, DUMMY_HASH).await?;
+        return Err(Error::BadCredentials);
+    };
+    verify_password(store, &user, password).await?;
+    let at = now();
+    let actor = Actor::user(user.id, &user.username);
     let mut tx = store.begin(actor).await?;
     users::record_login(&mut tx, user.id).await?;
     tx.commit().await?;
@@ -155,6 +181,40 @@ async fn touch_if_stale(store: &Store, hash: &str, last: Timestamp, at: Timestam
 pub async fn purge_idle_sessions(app: &App) -> Result<u64> {
     let idle = chrono::Duration::minutes(i64::from(app.settings.server.session_idle_minutes));
     Ok(sessions::purge_idle(&app.store, now() - idle).await?)
+}
+
+/// Changes the signed-in user's own password after checking the current one (a
+/// wrong current password counts towards the lockout). Every session of the user
+/// ends, this one included: they sign in again with the new password.
+pub async fn change_own_password(
+    app: &App,
+    user: &CurrentUser,
+    current: &str,
+    new: &str,
+    confirmation: &str,
+) -> Result<()> {
+    let stored = users::get(&app.store, user.id).await?;
+    verify_password(&app.store, &stored, current)
+        .await
+        .map_err(|e| match e {
+            Error::BadCredentials => Error::invalid("当前密码", "不正确"),
+            other => other,
+        })?;
+    if new != confirmation {
+        return Err(Error::invalid("确认新密码", "两次输入的新密码不一致"));
+    }
+    if new == current {
+        return Err(Error::invalid("新密码", "不能与当前密码相同"));
+    }
+    gongkai_domain::password::check_password_policy(new)?;
+    let hash = hash_password_off_thread(new).await?;
+    let mut tx = app
+        .store
+        .begin(Actor::user(user.id, &user.username))
+        .await?;
+    users::set_password(&mut tx, user.id, &hash).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Ends a session and records the sign-out.

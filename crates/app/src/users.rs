@@ -1,7 +1,7 @@
 //! Use cases of accounts: add, change password, list, and the first administrator
 //! created on an empty database.
 
-use crate::auth::hash_password;
+use crate::auth::hash_password_off_thread;
 use crate::{App, Error, Result};
 use gongkai_domain::org::OrgKind;
 use gongkai_domain::password::check_password_policy;
@@ -48,7 +48,8 @@ pub async fn find_org(app: &App, reference: &str) -> Result<OrgId> {
         .ok_or_else(|| Error::NotFound(format!("找不到单位“{reference}”")))
 }
 
-/// Creates an account with one role grant (subtree included).
+/// Creates an account with one role grant, covering the units below where the role
+/// does by default ([`Role::covers_subtree_by_default`]).
 pub async fn add(app: &App, actor: Actor, input: &AccountInput) -> Result<User> {
     let username = input.username.trim();
     check_username(username)?;
@@ -61,11 +62,11 @@ pub async fn add(app: &App, actor: Actor, input: &AccountInput) -> Result<User> 
     let new = NewUser {
         username: username.to_string(),
         display_name: display_name.to_string(),
-        password_hash: hash_password(&input.password)?,
+        password_hash: hash_password_off_thread(&input.password).await?,
         grants: vec![RoleGrant {
             role: input.role,
             org_id,
-            subtree: true,
+            subtree: input.role.covers_subtree_by_default(),
         }],
     };
     let mut tx = app.store.begin(actor).await?;
@@ -80,7 +81,7 @@ pub async fn set_password(app: &App, actor: Actor, username: &str, password: &st
     let user = users::find_by_username(&app.store, username.trim())
         .await?
         .ok_or_else(|| Error::NotFound(format!("用户“{username}”不存在")))?;
-    let hash = hash_password(password)?;
+    let hash = hash_password_off_thread(password).await?;
     let mut tx = app.store.begin(actor).await?;
     users::set_password(&mut tx, user.id, &hash).await?;
     tx.commit().await?;

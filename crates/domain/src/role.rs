@@ -50,6 +50,13 @@ impl Role {
         }
     }
 
+    /// Whether a grant of this role covers the units below its unit by default:
+    /// those who run or lead the work (admin, office, leader) see the whole subtree;
+    /// those who write and check content (editor, reviewer) work for their own unit.
+    pub fn covers_subtree_by_default(self) -> bool {
+        matches!(self, Role::Admin | Role::Office | Role::Leader)
+    }
+
     /// The role with this code, if any.
     pub fn from_code(code: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.code() == code.trim())
@@ -66,5 +73,14 @@ mod tests {
             assert_eq!(Role::from_code(role.code()), Some(role));
         }
         assert_eq!(Role::from_code("root"), None);
+    }
+
+    #[test]
+    fn only_those_who_run_or_lead_the_work_cover_subtrees_by_default() {
+        let covering: Vec<Role> = Role::ALL
+            .into_iter()
+            .filter(|r| r.covers_subtree_by_default())
+            .collect();
+        assert_eq!(covering, [Role::Admin, Role::Office, Role::Leader]);
     }
 }

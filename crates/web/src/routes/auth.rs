@@ -1,5 +1,6 @@
 //! Signing in and out.
 
+use super::console::console_layout;
 use super::render;
 use crate::AppState;
 use crate::error::{WebError, public_message, status_of};
@@ -8,7 +9,7 @@ use crate::visitor::{self, SESSION_COOKIE, Staff, Visitor};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Query, State};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gongkai_app::auth;
 
@@ -16,6 +17,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", get(show_login).post(login))
         .route("/logout", post(logout))
+        .route(
+            "/console/password",
+            get(show_password).post(change_password),
+        )
 }
 
 #[derive(Template)]
@@ -23,6 +28,7 @@ pub fn router() -> Router<AppState> {
 struct LoginPage {
     layout: Layout,
     error: Option<String>,
+    notice: Option<&'static str>,
     username: String,
     next: String,
 }
@@ -30,6 +36,8 @@ struct LoginPage {
 #[derive(serde::Deserialize)]
 struct NextQuery {
     next: Option<String>,
+    /// Set after a password change, to say why the user must sign in again.
+    changed: Option<String>,
 }
 
 /// Only paths of this site may follow a login, never another host.
@@ -53,6 +61,10 @@ async fn show_login(
     let page = LoginPage {
         layout: Layout::public(&state, &visitor, "工作人员登录"),
         error: None,
+        notice: query
+            .changed
+            .is_some()
+            .then_some("密码已修改，请用新密码登录。"),
         username: String::new(),
         next: safe_next(query.next.as_deref()),
     };
@@ -83,6 +95,7 @@ async fn login(
             let page = LoginPage {
                 layout: Layout::public(&state, &visitor, "工作人员登录"),
                 error: Some(public_message(&e)),
+                notice: None,
                 username: form.username,
                 next: safe_next(form.next.as_deref()),
             };
@@ -96,9 +109,67 @@ async fn logout(State(state): State<AppState>, staff: Staff) -> Result<Response,
     if let Some(token) = &staff.visitor.session_token {
         auth::logout(&state.app, token, &staff.user).await?;
     }
-    let mut response = Redirect::to("/").into_response();
-    let mut gone = visitor::site_cookie(&state, SESSION_COOKIE, String::new());
+    Ok(without_session(&state, Redirect::to("/").into_response()))
+}
+
+/// The response with the session cookie removed.
+fn without_session(state: &AppState, mut response: Response) -> Response {
+    let mut gone = visitor::site_cookie(state, SESSION_COOKIE, String::new());
     gone.make_removal();
     visitor::add_cookie(&mut response, gone);
-    Ok(response)
+    response
+}
+
+#[derive(Template)]
+#[template(path = "password.html")]
+struct PasswordPage {
+    layout: Layout,
+    error: Option<String>,
+}
+
+async fn show_password(
+    State(state): State<AppState>,
+    staff: Staff,
+) -> Result<Html<String>, WebError> {
+    render(&PasswordPage {
+        layout: console_layout(&state, &staff, "修改密码").await?,
+        error: None,
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct PasswordForm {
+    current: String,
+    new: String,
+    confirmation: String,
+}
+
+async fn change_password(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    let outcome = auth::change_own_password(
+        &state.app,
+        &staff.user,
+        &form.current,
+        &form.new,
+        &form.confirmation,
+    )
+    .await;
+    match outcome {
+        Ok(()) => Ok(without_session(
+            &state,
+            Redirect::to("/login?changed=1").into_response(),
+        )),
+        Err(e) if e.is_client_error() => {
+            let status = status_of(&e);
+            let page = PasswordPage {
+                layout: console_layout(&state, &staff, "修改密码").await?,
+                error: Some(public_message(&e)),
+            };
+            Ok((status, render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -206,3 +206,74 @@ async fn behind_tls_the_session_cookie_is_secure() {
         "{cookie}"
     );
 }
+
+#[tokio::test]
+async fn a_user_changes_their_own_password_and_signs_in_again() {
+    let app = TestApp::spawn().await;
+    let reviewer = app.account(Role::Reviewer);
+    let client = app.signed_in(Role::Reviewer).await;
+    let wrong = client
+        .submit(
+            "/console/password",
+            "/console/password",
+            &password_form("Not-it-123", "Brand-new-pass-7", "Brand-new-pass-7"),
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.text().await.unwrap().contains("当前密码：不正确"));
+    let current = reviewer.password.as_str();
+    let mismatch = client
+        .submit(
+            "/console/password",
+            "/console/password",
+            &password_form(current, "Brand-new-pass-7", "Brand-new-pass-8"),
+        )
+        .await;
+    assert_eq!(mismatch.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let weak = client
+        .submit(
+            "/console/password",
+            "/console/password",
+            &password_form(current, "short", "short"),
+        )
+        .await;
+    assert_eq!(weak.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let done = client
+        .submit(
+            "/console/password",
+            "/console/password",
+            &password_form(current, "Brand-new-pass-7", "Brand-new-pass-7"),
+        )
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&done), "/login?changed=1");
+    assert_eq!(
+        client.get("/console").await.status(),
+        StatusCode::SEE_OTHER,
+        "signed out"
+    );
+    let (_, login) = client.get_text("/login?changed=1").await;
+    assert!(login.contains("密码已修改"));
+    let old = app
+        .client()
+        .login(&reviewer.username, &reviewer.password)
+        .await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    let new = app
+        .client()
+        .login(&reviewer.username, "Brand-new-pass-7")
+        .await;
+    assert_eq!(new.status(), StatusCode::SEE_OTHER);
+}
+
+fn password_form<'a>(
+    current: &'a str,
+    new: &'a str,
+    confirmation: &'a str,
+) -> [(&'static str, &'a str); 3] {
+    [
+        ("current", current),
+        ("new", new),
+        ("confirmation", confirmation),
+    ]
+}
