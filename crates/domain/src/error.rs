@@ -31,6 +31,34 @@ pub enum Error {
     /// A password that does not meet the password policy.
     #[error("密码强度不足：{reason}")]
     WeakPassword { reason: String },
+
+    /// A 发文字号 that does not have the form 机关代字〔年份〕顺序号号 (中办发〔2012〕14号 Art. 9).
+    #[error("发文字号无效：{input}：{reason}")]
+    InvalidDocNumber { input: String, reason: String },
+
+    /// A 有效性 that is neither a known code nor a known Chinese name.
+    #[error("无法识别的有效性：{input}")]
+    UnknownValidity { input: String },
+
+    /// A 公开属性 that is neither a known code nor a known Chinese name.
+    #[error("无法识别的公开属性：{input}")]
+    UnknownDisclosureAttribute { input: String },
+
+    /// A 公开属性 that must state its reason (依申请公开, 不予公开) but has none.
+    #[error("{attribute}须说明理由")]
+    MissingReason { attribute: String },
+
+    /// A 索引号 that cannot be stored as a catalogue number.
+    #[error("索引号无效：{input}：{reason}")]
+    InvalidIndexNumber { input: String, reason: String },
+
+    /// A relation between documents whose code is not known.
+    #[error("无法识别的文件关系：{input}")]
+    UnknownRelation { input: String },
+
+    /// A form of 政策解读 that is neither a known code nor a known Chinese name.
+    #[error("无法识别的解读形式：{input}")]
+    UnknownInterpretationForm { input: String },
 }
 
 impl Error {
@@ -43,6 +71,13 @@ impl Error {
             Error::InvalidCreditCode { .. } => "invalid_credit_code",
             Error::UnknownOrgKind { .. } => "unknown_org_kind",
             Error::WeakPassword { .. } => "weak_password",
+            Error::InvalidDocNumber { .. } => "invalid_doc_number",
+            Error::UnknownValidity { .. } => "unknown_validity",
+            Error::UnknownDisclosureAttribute { .. } => "unknown_disclosure_attribute",
+            Error::MissingReason { .. } => "missing_reason",
+            Error::InvalidIndexNumber { .. } => "invalid_index_number",
+            Error::UnknownRelation { .. } => "unknown_relation",
+            Error::UnknownInterpretationForm { .. } => "unknown_interpretation_form",
         }
     }
 }
@@ -78,10 +113,55 @@ mod tests {
                 "unknown_org_kind",
             ),
             (Error::WeakPassword { reason: "y".into() }, "weak_password"),
+            (
+                Error::InvalidDocNumber {
+                    input: "x".into(),
+                    reason: "y".into(),
+                },
+                "invalid_doc_number",
+            ),
+            (
+                Error::UnknownValidity { input: "x".into() },
+                "unknown_validity",
+            ),
+            (
+                Error::UnknownDisclosureAttribute { input: "x".into() },
+                "unknown_disclosure_attribute",
+            ),
+            (
+                Error::MissingReason {
+                    attribute: "x".into(),
+                },
+                "missing_reason",
+            ),
+            (
+                Error::InvalidIndexNumber {
+                    input: "x".into(),
+                    reason: "y".into(),
+                },
+                "invalid_index_number",
+            ),
+            (
+                Error::UnknownRelation { input: "x".into() },
+                "unknown_relation",
+            ),
+            (
+                Error::UnknownInterpretationForm { input: "x".into() },
+                "unknown_interpretation_form",
+            ),
         ];
-        for (error, code) in cases {
-            assert_eq!(error.code(), code);
+        for (error, code) in &cases {
+            assert_eq!(error.code(), *code, "{error:?}");
+            assert!(
+                code.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{code} is not snake_case"
+            );
+            assert!(!code.starts_with('_') && !code.ends_with('_'), "{code}");
         }
+        let mut codes: Vec<&str> = cases.iter().map(|(_, code)| *code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), cases.len(), "codes must be unique");
     }
 
     #[test]

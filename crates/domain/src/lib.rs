@@ -2,16 +2,25 @@
 //!
 //! This crate owns the rules of the law and of the disclosure office that every
 //! other layer relies on: the working-day calendar, organisation kinds and group
-//! expressions, the unified social credit code and the password policy. It does no
-//! I/O, no async and no SQL; everything here is a plain function or a type that can
-//! only be built valid.
+//! expressions, the unified social credit code, the password policy, and the metadata of
+//! policy documents (发文字号, 索引号, 有效性, 主题分类 and 体裁分类, 公开属性, relations
+//! between documents, 政策解读). It does no I/O, no async and no SQL; everything here is
+//! a plain function or a type that can only be built valid.
 
 pub mod calendar;
 pub mod credit_code;
+pub mod disclosure;
+pub mod doc_number;
 mod error;
+pub mod index_number;
+pub mod interpretation;
+pub mod lifecycle;
 pub mod org;
 pub mod password;
+pub mod relation;
 pub mod role;
+pub mod topic;
+pub mod validity;
 
 pub use error::Error;
 

@@ -65,11 +65,9 @@ pub(crate) async fn append(
     actor: &Actor,
     pending: Vec<PendingEntry>,
 ) -> Result<()> {
-    if pending.is_empty() {
-        return Ok(());
-    }
     let count = i64::try_from(pending.len()).unwrap_or(i64::MAX);
-    // Taking the head row's lock first orders concurrent writers.
+    // Taking the head row's lock first orders concurrent writers (also when there
+    // is nothing to append: the caller then writes other ordered rows under it).
     let head = sqlx::query("UPDATE audit_head SET seq = seq + $1 WHERE id = 1 RETURNING seq, hash")
         .bind(count)
         .fetch_one(&mut *conn)

@@ -31,3 +31,7 @@ id_type!(
     /// A local user account.
     UserId
 );
+id_type!(
+    /// A document of the policy library.
+    DocumentId
+);

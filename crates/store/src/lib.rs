@@ -9,16 +9,18 @@
 //! one transaction, and the audit entries extend the hash chain ([`audit`]).
 
 pub mod audit;
+pub mod documents;
 mod error;
 mod ids;
 pub mod orgs;
+pub mod outbox;
 pub mod sessions;
 mod time;
 mod tx;
 pub mod users;
 
 pub use error::{Error, Result};
-pub use ids::{OrgId, UserId};
+pub use ids::{DocumentId, OrgId, UserId};
 pub use time::{Timestamp, now};
 pub use tx::{Actor, WriteTx};
 

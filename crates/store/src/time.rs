@@ -21,3 +21,12 @@ pub(crate) fn from_text(s: &str) -> crate::Result<Timestamp> {
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| crate::Error::Corrupt(format!("时间“{s}”无法解析：{e}")))
 }
+
+pub(crate) fn date_to_text(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+pub(crate) fn date_from_text(s: &str) -> crate::Result<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| crate::Error::Corrupt(format!("日期“{s}”无法解析：{e}")))
+}

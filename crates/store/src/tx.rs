@@ -39,6 +39,8 @@ pub struct WriteTx {
     tx: Transaction<'static, Any>,
     actor: Actor,
     pending: Vec<PendingEntry>,
+    /// Documents to (re)index, appended to the search outbox at commit.
+    reindex: Vec<i64>,
 }
 
 impl WriteTx {
@@ -47,6 +49,7 @@ impl WriteTx {
             tx,
             actor,
             pending: Vec::new(),
+            reindex: Vec::new(),
         }
     }
 
@@ -77,10 +80,24 @@ impl WriteTx {
         });
     }
 
-    /// Appends the recorded entries to the audit chain and commits everything.
+    /// Marks a document for the search index; the outbox entry is written at commit.
+    pub(crate) fn reindex(&mut self, document_id: i64) {
+        if !self.reindex.contains(&document_id) {
+            self.reindex.push(document_id);
+        }
+    }
+
+    /// Appends the recorded entries to the audit chain, the search outbox entries
+    /// after them, and commits everything. Both are written while the chain head is
+    /// locked, so outbox sequence numbers follow commit order: a follower reading
+    /// "after N" never misses an entry committed late with a smaller number.
     pub async fn commit(mut self) -> Result<()> {
         let pending = std::mem::take(&mut self.pending);
-        audit::append(&mut self.tx, &self.actor, pending).await?;
+        let reindex = std::mem::take(&mut self.reindex);
+        if !pending.is_empty() || !reindex.is_empty() {
+            audit::append(&mut self.tx, &self.actor, pending).await?;
+            crate::outbox::append(&mut self.tx, &reindex).await?;
+        }
         self.tx.commit().await?;
         Ok(())
     }
