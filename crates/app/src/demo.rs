@@ -104,9 +104,29 @@ const UNITS: [(&str, OrgKind, &[&str], &str, &str); 12] = [
     ),
 ];
 
-/// Fills an empty database with the demo government, its units and accounts.
+/// The five seed documents (public work plans of district and county governments,
+/// 2019–2022) shown in the demo's policy library.
+const SEED_DOCUMENTS: [&str; 5] = [
+    include_str!("../../../fixtures/seeds/000_3335da6467c3606d.txt"),
+    include_str!("../../../fixtures/seeds/001_6b141d89c3fcc9de.txt"),
+    include_str!("../../../fixtures/seeds/002_cc9e57af21d3afad.txt"),
+    include_str!("../../../fixtures/seeds/003_d83b70daa609b1f7.txt"),
+    include_str!("../../../fixtures/seeds/004_2f6965311e0af134.txt"),
+];
+
+/// Fills an empty database with the demo government, its units and accounts, and
+/// imports the seed documents into the policy library.
 pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
     let actor = Actor::system("demo");
+    let accounts = seed_directory(app, &actor).await?;
+    for text in SEED_DOCUMENTS {
+        crate::documents::import_text(app, &actor, text).await?;
+    }
+    Ok(accounts)
+}
+
+/// The demo government, its units and one account per role.
+async fn seed_directory(app: &App, actor: &Actor) -> Result<Vec<DemoAccount>> {
     let mut tx = app.store.begin(actor.clone()).await?;
     let mut government = OrgFields::new(&app.settings.agency.name, OrgKind::Government, None);
     government.contact_phone = "023-00000000".to_string();
@@ -133,7 +153,7 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
     ];
     let mut created = Vec::new();
     for (role, username, display_name, org) in accounts {
-        created.push(demo_account(app, &actor, role, username, display_name, org).await?);
+        created.push(demo_account(app, actor, role, username, display_name, org).await?);
     }
     Ok(created)
 }

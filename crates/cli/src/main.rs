@@ -7,6 +7,7 @@
 //! arguments).
 
 mod calendar;
+mod import;
 mod serve;
 mod setup;
 
@@ -55,6 +56,9 @@ enum Command {
     /// Accounts: add, passwd, list.
     #[command(subcommand)]
     User(setup::UserCommand),
+    /// Import policy documents into the library.
+    #[command(subcommand)]
+    Import(import::ImportCommand),
     /// Units: import from CSV or XLSX.
     #[command(subcommand)]
     Org(setup::OrgCommand),
@@ -138,6 +142,7 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Init { force } => setup::init(&data, force),
         Command::User(command) => setup::user(data, command).await,
         Command::Org(command) => setup::org(data, command).await,
+        Command::Import(command) => import::run(data, command).await,
         Command::Audit(command) => setup::audit(data, command).await,
         Command::Calendar(command) => calendar::run(&data, command),
     }

@@ -66,12 +66,12 @@ pub fn init(data: &DataArgs, force: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-async fn open(data: &DataArgs) -> Result<App, Failure> {
+pub async fn open(data: &DataArgs) -> Result<App, Failure> {
     let settings = settings(&data.dir, data, &[])?;
     Ok(App::open(data.dir.clone(), settings).await?)
 }
 
-fn operator(command: &str) -> Actor {
+pub fn operator(command: &str) -> Actor {
     Actor::system(&format!("cli:{command}"))
 }
 

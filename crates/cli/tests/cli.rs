@@ -325,3 +325,30 @@ fn serve_until_listening(data: &Path) -> (Vec<String>, Option<i32>) {
     assert!(killed.success());
     (lines, child.wait().unwrap().code())
 }
+
+#[test]
+fn import_policies_reports_created_unchanged_and_skipped_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/seeds");
+    let seeds = seeds.to_str().unwrap();
+    let first = gongkai(&data, &["import", "policies", seeds]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    assert_eq!(
+        stdout(&first),
+        "导入完成：新增 5 件，更新 0 件，未变 0 件，跳过 0 个文件\n"
+    );
+    let junk = dir.path().join("junk.pdf");
+    std::fs::write(&junk, b"%PDF-1.4 nothing else").unwrap();
+    let again = gongkai(
+        &data,
+        &["import", "policies", seeds, junk.to_str().unwrap()],
+    );
+    assert_eq!(again.status.code(), Some(0));
+    let out = stdout(&again);
+    assert!(
+        out.starts_with("导入完成：新增 0 件，更新 0 件，未变 5 件，跳过 1 个文件\n"),
+        "{out}"
+    );
+    assert!(out.contains("跳过 ") && out.contains("junk.pdf"), "{out}");
+}
