@@ -43,6 +43,8 @@ const VIEWPORTS = [
 const ANON_PAGES = [
   { name: 'home', path: '/' },
   { name: 'login', path: '/login' },
+  { name: 'documents', path: '/documents' },
+  { name: 'document', path: '/documents/1' },
 ];
 const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },

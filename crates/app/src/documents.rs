@@ -3,3 +3,35 @@
 mod import;
 
 pub use import::{ImportEvent, ImportSummary, Outcome, import_paths, import_text};
+
+use crate::{App, Error, Result};
+use gongkai_domain::disclosure::DisclosureAttribute;
+use gongkai_domain::lifecycle::DocumentStatus;
+use gongkai_store::DocumentId;
+use gongkai_store::documents::{self, Document};
+
+/// Documents per page of the public library.
+pub const PUBLIC_PAGE_SIZE: i64 = 20;
+
+/// A page of the public library (1-based) and the number of public documents.
+pub async fn public_page(app: &App, page: i64) -> Result<(Vec<Document>, i64)> {
+    let offset = (page.max(1) - 1) * PUBLIC_PAGE_SIZE;
+    let found = documents::list_public(&app.store, PUBLIC_PAGE_SIZE, offset).await?;
+    Ok((found, documents::count_public(&app.store).await?))
+}
+
+/// A document the public may read: published and proactively disclosed (条例 Art. 19–20);
+/// any other is "not found", so that its existence is not revealed.
+pub async fn public_document(app: &App, id: DocumentId) -> Result<Document> {
+    let not_found = || Error::NotFound("文件不存在或未公开".to_string());
+    let document = documents::get(&app.store, id)
+        .await
+        .map_err(|_| not_found())?;
+    let public = document.status == DocumentStatus::Published
+        && document.fields.disclosure == DisclosureAttribute::Proactive;
+    if public {
+        Ok(document)
+    } else {
+        Err(not_found())
+    }
+}

@@ -22,11 +22,12 @@ pub use error::{Error, Result};
 /// store directly).
 pub mod model {
     pub use gongkai_store::audit::{AuditEntry, AuditFilter, AuditPage, BrokenLink, VerifyReport};
+    pub use gongkai_store::documents::{Document, DocumentFields};
     pub use gongkai_store::orgs::Org;
     pub use gongkai_store::users::{RoleGrant, User};
     pub use gongkai_store::{Timestamp, now};
 }
-pub use gongkai_store::{Actor, Backend, Error as StoreError, OrgId, Store, UserId};
+pub use gongkai_store::{Actor, Backend, DocumentId, Error as StoreError, OrgId, Store, UserId};
 
 use config::Settings;
 use gongkai_domain::calendar::Calendar;

@@ -327,7 +327,7 @@ pub async fn find_by_source_hash(store: &Store, source_hash: &str) -> Result<Opt
 /// Every document, newest publication first (for listings and the index rebuild).
 pub async fn list(store: &Store, limit: i64, offset: i64) -> Result<Vec<Document>> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM documents ORDER BY COALESCE(published_on, '') DESC, id DESC \
+        "SELECT {COLUMNS} FROM documents ORDER BY COALESCE(published_on, written_on, '') DESC, id DESC \
          LIMIT $1 OFFSET $2"
     ))
     .bind(limit)
@@ -335,6 +335,32 @@ pub async fn list(store: &Store, limit: i64, offset: i64) -> Result<Vec<Document
     .fetch_all(store.pool())
     .await?;
     rows.iter().map(document_from_row).collect()
+}
+
+/// Condition of documents the public may see: published and proactively disclosed.
+const PUBLIC: &str = "status = 'published' AND disclosure = 'proactive'";
+
+/// Published, proactively disclosed documents, newest publication first.
+pub async fn list_public(store: &Store, limit: i64, offset: i64) -> Result<Vec<Document>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM documents WHERE {PUBLIC} \
+         ORDER BY COALESCE(published_on, written_on, '') DESC, id DESC LIMIT $1 OFFSET $2"
+    ))
+    .bind(limit)
+    .bind(offset)
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter().map(document_from_row).collect()
+}
+
+/// The number of documents the public may see.
+pub async fn count_public(store: &Store) -> Result<i64> {
+    let row = sqlx::query(&format!(
+        "SELECT COUNT(*) AS n FROM documents WHERE {PUBLIC}"
+    ))
+    .fetch_one(store.pool())
+    .await?;
+    Ok(row.try_get("n")?)
 }
 
 /// The number of documents.

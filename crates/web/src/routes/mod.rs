@@ -3,6 +3,7 @@
 mod audit;
 mod auth;
 mod console;
+mod documents;
 mod ops;
 mod orgs;
 mod orgs_import;
@@ -19,6 +20,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(public::router())
         .merge(auth::router())
         .merge(console::router())
+        .merge(documents::router())
         .merge(orgs::router())
         .merge(orgs_import::router())
         .merge(audit::router())

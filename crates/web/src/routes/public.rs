@@ -31,8 +31,12 @@ pub struct UnitRow {
 #[template(path = "home.html")]
 struct HomePage {
     layout: Layout,
+    latest: Vec<super::documents::DocumentView>,
     units: Vec<UnitRow>,
 }
+
+/// Documents shown on the home page.
+const LATEST_ON_HOME: usize = 5;
 
 async fn show_home(
     State(state): State<AppState>,
@@ -49,8 +53,14 @@ async fn show_home(
             depth,
         })
         .collect();
+    let (latest, _) = gongkai_app::documents::public_page(&state.app, 1).await?;
     render(&HomePage {
         layout: Layout::public(&state, &visitor, "首页"),
+        latest: latest
+            .into_iter()
+            .take(LATEST_ON_HOME)
+            .map(Into::into)
+            .collect(),
         units,
     })
 }

@@ -7,5 +7,6 @@ mod helpers;
 
 mod access;
 mod auth;
+mod documents;
 mod ops;
 mod orgs;

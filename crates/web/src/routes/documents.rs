@@ -1,0 +1,123 @@
+//! Public pages of the policy library (政策文件库): the list and the document page
+//! with the metadata table of Chinese government portals.
+
+use super::render;
+use crate::AppState;
+use crate::error::WebError;
+use crate::layout::Layout;
+use crate::visitor::Visitor;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::response::Html;
+use axum::routing::get;
+use chrono::NaiveDate;
+use gongkai_app::DocumentId;
+use gongkai_app::documents::{self, PUBLIC_PAGE_SIZE};
+use gongkai_app::model::Document;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/documents", get(list_documents))
+        .route("/documents/{id}", get(show_document))
+}
+
+/// A document as the public pages show it.
+pub struct DocumentView {
+    pub id: DocumentId,
+    pub title: String,
+    pub index_number: String,
+    pub doc_number: String,
+    pub topic: String,
+    pub genre: String,
+    pub issuer: String,
+    pub validity: &'static str,
+    pub stamp: Option<&'static str>,
+    pub written_on: String,
+    pub published_on: String,
+    /// Sanitised when stored: every imported text is escaped into paragraphs.
+    pub body_html: String,
+}
+
+fn date(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string())
+}
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+impl From<Document> for DocumentView {
+    fn from(d: Document) -> DocumentView {
+        let f = d.fields;
+        DocumentView {
+            id: d.id,
+            index_number: d.index_number,
+            doc_number: or_dash(&f.doc_number),
+            topic: or_dash(&f.topic),
+            genre: or_dash(&f.genre),
+            issuer: or_dash(&f.issuer_name),
+            validity: f.validity.label_zh(),
+            stamp: f.validity.stamp_zh(),
+            written_on: date(f.written_on),
+            published_on: date(f.published_on),
+            body_html: f.body_html,
+            title: f.title,
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "documents_list.html")]
+struct ListPage {
+    layout: Layout,
+    documents: Vec<DocumentView>,
+    total: i64,
+    page: i64,
+    pages: i64,
+}
+
+#[derive(serde::Deserialize)]
+struct PageQuery {
+    page: Option<i64>,
+}
+
+async fn list_documents(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Query(query): Query<PageQuery>,
+) -> Result<Html<String>, WebError> {
+    let page = query.page.unwrap_or(1).max(1);
+    let (found, total) = documents::public_page(&state.app, page).await?;
+    render(&ListPage {
+        layout: Layout::public(&state, &visitor, "政策文件"),
+        documents: found.into_iter().map(DocumentView::from).collect(),
+        total,
+        page,
+        pages: ((total + PUBLIC_PAGE_SIZE - 1) / PUBLIC_PAGE_SIZE).max(1),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "document.html")]
+struct DocumentPage {
+    layout: Layout,
+    document: DocumentView,
+}
+
+async fn show_document(
+    State(state): State<AppState>,
+    visitor: Visitor,
+    Path(id): Path<i64>,
+) -> Result<Html<String>, WebError> {
+    let document = documents::public_document(&state.app, DocumentId(id)).await?;
+    let document = DocumentView::from(document);
+    render(&DocumentPage {
+        layout: Layout::public(&state, &visitor, &document.title),
+        document,
+    })
+}
