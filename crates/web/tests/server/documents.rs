@@ -119,3 +119,40 @@ async fn documents_that_are_not_public_are_not_found() {
     let (_, list) = client.get_text("/documents").await;
     assert!(!list.contains("尚在起草的文件"));
 }
+
+#[tokio::test]
+async fn the_atom_feed_lists_new_publications_with_escaped_text() {
+    let app = TestApp::spawn().await;
+    let text = "关于<script>alert(1)</script>&的通知\n\n正文\n";
+    import_text(&app.app, &Actor::system("test"), text)
+        .await
+        .unwrap();
+    let response = app.client().get("/documents/feed.atom").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let kind = response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(kind.starts_with("application/atom+xml"), "{kind}");
+    let xml = response.text().await.unwrap();
+    assert!(
+        xml.starts_with("<?xml") && xml.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\"")
+    );
+    assert_eq!(xml.matches("<entry>").count(), 6, "{xml}");
+    let base = format!("http://{}", app.address);
+    assert!(
+        xml.contains(&format!(
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"{base}/documents/feed.atom\"/>"
+        )),
+        "{xml}"
+    );
+    assert!(
+        xml.contains("渝两江管办发﹝2020﹞74号 · 两江新区管委会"),
+        "{xml}"
+    );
+    assert!(!xml.contains("<script>"), "{xml}");
+    assert!(
+        xml.contains("&#60;script&#62;alert(1)&#60;/script&#62;&#38;"),
+        "{xml}"
+    );
+}
