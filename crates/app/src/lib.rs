@@ -22,7 +22,7 @@ pub use error::{Error, Result};
 /// store directly).
 pub mod model {
     pub use gongkai_store::audit::{AuditEntry, AuditFilter, AuditPage, BrokenLink, VerifyReport};
-    pub use gongkai_store::documents::{Document, DocumentFields};
+    pub use gongkai_store::documents::{Document, DocumentFields, PublicFilter};
     pub use gongkai_store::orgs::Org;
     pub use gongkai_store::users::{RoleGrant, User};
     pub use gongkai_store::{Timestamp, now};

@@ -340,27 +340,74 @@ pub async fn list(store: &Store, limit: i64, offset: i64) -> Result<Vec<Document
 /// Condition of documents the public may see: published and proactively disclosed.
 const PUBLIC: &str = "status = 'published' AND disclosure = 'proactive'";
 
-/// Published, proactively disclosed documents, newest publication first.
-pub async fn list_public(store: &Store, limit: i64, offset: i64) -> Result<Vec<Document>> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM documents WHERE {PUBLIC} \
-         ORDER BY COALESCE(published_on, written_on, '') DESC, id DESC LIMIT $1 OFFSET $2"
-    ))
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(store.pool())
-    .await?;
-    rows.iter().map(document_from_row).collect()
+/// Filters of the public library; `None` matches everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PublicFilter {
+    pub issuer: Option<String>,
+    pub topic: Option<String>,
+    pub genre: Option<String>,
+    /// Year of publication.
+    pub year: Option<i32>,
+    pub validity: Option<Validity>,
 }
 
-/// The number of documents the public may see.
-pub async fn count_public(store: &Store) -> Result<i64> {
-    let row = sqlx::query(&format!(
-        "SELECT COUNT(*) AS n FROM documents WHERE {PUBLIC}"
-    ))
-    .fetch_one(store.pool())
-    .await?;
-    Ok(row.try_get("n")?)
+impl PublicFilter {
+    /// The WHERE clause (public documents only) and its text bindings from `$1`.
+    fn clause(&self) -> (String, Vec<String>) {
+        let mut conditions = vec![PUBLIC.to_string()];
+        let mut binds = Vec::new();
+        let mut add = |condition: &str, value: String| {
+            binds.push(value);
+            conditions.push(condition.replace('?', &format!("${}", binds.len())));
+        };
+        if let Some(v) = &self.issuer {
+            add("issuer_name = ?", v.clone());
+        }
+        if let Some(v) = &self.topic {
+            add("topic = ?", v.clone());
+        }
+        if let Some(v) = &self.genre {
+            add("genre = ?", v.clone());
+        }
+        if let Some(year) = self.year {
+            add("published_on LIKE ?", format!("{year:04}-%"));
+        }
+        if let Some(v) = self.validity {
+            add("validity = ?", v.code().to_string());
+        }
+        (conditions.join(" AND "), binds)
+    }
+}
+
+/// Published, proactively disclosed documents matching `filter`, newest first
+/// (undated publications by their writing date), and the number of all matches.
+pub async fn list_public(
+    store: &Store,
+    filter: &PublicFilter,
+    limit: i64,
+    offset: i64,
+) -> Result<(Vec<Document>, i64)> {
+    let (clause, binds) = filter.clause();
+    let count_sql = format!("SELECT COUNT(*) AS n FROM documents WHERE {clause}");
+    let mut count = sqlx::query(&count_sql);
+    for b in &binds {
+        count = count.bind(b);
+    }
+    let total: i64 = count.fetch_one(store.pool()).await?.try_get("n")?;
+    let n = binds.len();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM documents WHERE {clause} \
+         ORDER BY COALESCE(published_on, written_on, '') DESC, id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let mut query = sqlx::query(&sql);
+    for b in &binds {
+        query = query.bind(b);
+    }
+    let rows = query.bind(limit).bind(offset).fetch_all(store.pool()).await?;
+    let documents = rows.iter().map(document_from_row).collect::<Result<_>>()?;
+    Ok((documents, total))
 }
 
 /// The number of documents.

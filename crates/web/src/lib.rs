@@ -5,6 +5,7 @@
 //! body limit, timeout, tracing, then [`visitor`] (session and CSRF check), then the
 //! route. Handlers only translate HTTP to calls of `gongkai-app` and back.
 
+mod api;
 mod error;
 mod layout;
 mod metrics;

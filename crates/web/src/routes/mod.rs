@@ -25,6 +25,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(orgs_import::router())
         .merge(audit::router())
         .merge(ops::router())
+        .merge(crate::api::router())
         .fallback(ops::not_found)
         .with_state(state)
 }

@@ -6,6 +6,7 @@
 mod helpers;
 
 mod access;
+mod api;
 mod auth;
 mod documents;
 mod ops;

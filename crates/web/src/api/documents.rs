@@ -1,0 +1,181 @@
+//! `GET /api/v1/documents` and `GET /api/v1/documents/{id}`.
+
+use super::ApiError;
+use crate::AppState;
+use axum::Json;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::routing::get;
+use chrono::NaiveDate;
+use gongkai_app::DocumentId;
+use gongkai_app::documents;
+use gongkai_app::model::{Document, PublicFilter};
+use gongkai_domain::validity::Validity;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/documents", get(list_documents))
+        .route("/api/v1/documents/{id}", get(get_document))
+}
+
+/// A document in listings.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentSummary {
+    pub id: i64,
+    pub title: String,
+    /// 发文字号 as written ("" when none).
+    pub doc_number: String,
+    /// 索引号.
+    pub index_number: String,
+    /// 发布机构.
+    pub issuer: String,
+    /// 主题分类.
+    pub topic: String,
+    /// 体裁分类.
+    pub genre: String,
+    /// 有效性: valid, expired, repealed or amended.
+    pub validity: String,
+    /// 成文日期, YYYY-MM-DD.
+    pub written_on: Option<NaiveDate>,
+    /// 发布日期, YYYY-MM-DD.
+    pub published_on: Option<NaiveDate>,
+    /// The document's public page.
+    pub url: String,
+}
+
+/// A page of documents.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentList {
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+    pub documents: Vec<DocumentSummary>,
+}
+
+/// A whole document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentDetail {
+    #[serde(flatten)]
+    pub summary: DocumentSummary,
+    /// The body as plain text.
+    pub body_text: String,
+    /// The body as sanitised HTML.
+    pub body_html: String,
+}
+
+impl From<Document> for DocumentSummary {
+    fn from(d: Document) -> DocumentSummary {
+        let f = d.fields;
+        DocumentSummary {
+            id: d.id.0,
+            url: format!("/documents/{}", d.id),
+            title: f.title,
+            doc_number: f.doc_number,
+            index_number: d.index_number,
+            issuer: f.issuer_name,
+            topic: f.topic,
+            genre: f.genre,
+            validity: f.validity.code().to_string(),
+            written_on: f.written_on,
+            published_on: f.published_on,
+        }
+    }
+}
+
+/// Filters and paging of `GET /api/v1/documents`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// 发布机构, exactly as shown.
+    pub issuer: Option<String>,
+    /// 主题分类, exactly as shown.
+    pub topic: Option<String>,
+    /// 体裁分类, exactly as shown.
+    pub genre: Option<String>,
+    /// Year of publication.
+    pub year: Option<i32>,
+    /// valid, expired, repealed or amended (or 有效, 失效, 废止, 已修改).
+    pub validity: Option<String>,
+    /// Page, from 1 (default 1).
+    pub page: Option<i64>,
+    /// Documents per page, 1–100 (default 20).
+    pub per_page: Option<i64>,
+}
+
+fn empty_as_none(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl ListParams {
+    fn filter(self) -> Result<PublicFilter, gongkai_app::Error> {
+        let validity = empty_as_none(self.validity)
+            .map(|v| Validity::parse(&v))
+            .transpose()?;
+        Ok(PublicFilter {
+            issuer: empty_as_none(self.issuer),
+            topic: empty_as_none(self.topic),
+            genre: empty_as_none(self.genre),
+            year: self.year,
+            validity,
+        })
+    }
+}
+
+/// Published documents, newest first, with filters and pages.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents",
+    params(ListParams),
+    responses(
+        (status = 200, description = "A page of documents", body = DocumentList),
+        (status = 422, description = "A filter value is invalid", body = super::ErrorBody),
+    ),
+    tag = "documents"
+)]
+pub async fn list_documents(
+    State(state): State<AppState>,
+    Query(params): Query<ListParams>,
+) -> Result<Json<DocumentList>, ApiError> {
+    let page = params.page.unwrap_or(1).max(1);
+    let per_page = params
+        .per_page
+        .unwrap_or(documents::PUBLIC_PAGE_SIZE)
+        .clamp(1, documents::MAX_PAGE_SIZE);
+    let filter = params.filter()?;
+    let (found, total) = documents::public_list(&state.app, &filter, page, per_page).await?;
+    Ok(Json(DocumentList {
+        total,
+        page,
+        per_page,
+        documents: found.into_iter().map(DocumentSummary::from).collect(),
+    }))
+}
+
+/// One published document.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{id}",
+    params(("id" = i64, Path, description = "Document id")),
+    responses(
+        (status = 200, description = "The document", body = DocumentDetail),
+        (status = 404, description = "No such public document", body = super::ErrorBody),
+    ),
+    tag = "documents"
+)]
+pub async fn get_document(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Json<DocumentDetail>, ApiError> {
+    let document = documents::public_document(&state.app, DocumentId(id)).await?;
+    let (body_text, body_html) = (
+        document.fields.body_text.clone(),
+        document.fields.body_html.clone(),
+    );
+    Ok(Json(DocumentDetail {
+        summary: DocumentSummary::from(document),
+        body_text,
+        body_html,
+    }))
+}

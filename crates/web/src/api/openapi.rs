@@ -1,0 +1,34 @@
+//! The OpenAPI document of the API, generated from the handlers' annotations.
+
+use crate::AppState;
+use axum::Json;
+use axum::Router;
+use axum::routing::get;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "gongkai API",
+        description = "政务公开平台的开放接口：政策文件库。字段名称稳定，供脚本使用。",
+        version = "1"
+    ),
+    paths(super::documents::list_documents, super::documents::get_document),
+    components(schemas(
+        super::documents::DocumentSummary,
+        super::documents::DocumentList,
+        super::documents::DocumentDetail,
+        super::ErrorBody,
+        super::ErrorDetail
+    )),
+    tags((name = "documents", description = "政策文件"))
+)]
+pub struct ApiDoc;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/openapi.json", get(openapi_json))
+}
+
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
