@@ -405,7 +405,11 @@ pub async fn list_public(
     for b in &binds {
         query = query.bind(b);
     }
-    let rows = query.bind(limit).bind(offset).fetch_all(store.pool()).await?;
+    let rows = query
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(store.pool())
+        .await?;
     let documents = rows.iter().map(document_from_row).collect::<Result<_>>()?;
     Ok((documents, total))
 }

@@ -1,0 +1,185 @@
+//! The index of one data directory: its one writer, its reader, batches and commits.
+//!
+//! Crash safety rests on two properties. A tantivy commit is atomic (a new `meta.json`
+//! replaces the old one) and carries a payload: [`SearchIndex::apply`] commits each batch
+//! with the outbox sequence number of its last change, so after a crash the index holds
+//! either the whole batch and its number or neither. And an upsert deletes the document's
+//! id before adding it, in the same operation group, so the follower re-applying every
+//! change after [`SearchIndex::last_applied`] never duplicates a document.
+//!
+//! The reader reloads manually, right after each commit: a search that follows `apply`
+//! sees its changes, and tests never wait.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::indexer::UserOperation;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+
+use crate::schema::{self, Fields};
+use crate::tokenizer::{JiebaTokenizer, TOKENIZER_NAME};
+use crate::{Change, Error, Result, SearchQuery, SearchResults, search};
+
+/// Indexing threads of an on-disk index; the target machine has 2 cores.
+const WRITER_THREADS: usize = 2;
+
+/// Memory budget of an on-disk index's writer, all threads together: large enough to
+/// index a reimport of 100 000 documents in few segments, small beside the server.
+const WRITER_MEMORY: usize = 96_000_000;
+
+/// Writer of the in-memory index of tests: one thread with tantivy's minimum budget.
+const TEST_WRITER_MEMORY: usize = 15_000_000;
+
+/// The full-text index of the policy library.
+pub struct SearchIndex {
+    index: Index,
+    fields: Fields,
+    /// The one writer of the index; tantivy allows one per directory.
+    writer: Mutex<IndexWriter>,
+    reader: IndexReader,
+}
+
+impl SearchIndex {
+    /// Opens (or creates) the index in `dir` (the data directory's `index/`).
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        let directory_error = |reason: String| Error::Directory {
+            path: dir.to_path_buf(),
+            reason,
+        };
+        std::fs::create_dir_all(dir).map_err(|e| directory_error(e.to_string()))?;
+        let directory = MmapDirectory::open(dir).map_err(|e| directory_error(e.to_string()))?;
+        let (schema, fields) = schema::build();
+        let index = Index::open_or_create(directory, schema)?;
+        SearchIndex::with_writer(index, fields, WRITER_THREADS, WRITER_MEMORY)
+    }
+
+    /// A fresh index in memory, for tests.
+    pub fn in_memory() -> Result<SearchIndex> {
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_ram(schema);
+        SearchIndex::with_writer(index, fields, 1, TEST_WRITER_MEMORY)
+    }
+
+    fn with_writer(
+        index: Index,
+        fields: Fields,
+        threads: usize,
+        memory: usize,
+    ) -> Result<SearchIndex> {
+        index.tokenizers().register(TOKENIZER_NAME, JiebaTokenizer);
+        let writer = index.writer_with_num_threads(threads, memory)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            fields,
+            writer: Mutex::new(writer),
+            reader,
+        })
+    }
+
+    /// The outbox sequence number of the last applied batch, from the last commit's
+    /// payload (0 for a new index).
+    pub fn last_applied(&self) -> Result<i64> {
+        match self.index.load_metas()?.payload {
+            None => Ok(0),
+            Some(payload) => payload.parse().map_err(|_| Error::Payload { payload }),
+        }
+    }
+
+    /// Applies a batch of changes and commits it with `last_seq`, atomically. On failure
+    /// nothing of the batch stays pending in the writer.
+    pub fn apply(&self, changes: Vec<Change>, last_seq: i64) -> Result<()> {
+        let operations = self.operations(changes);
+        self.write(
+            |writer| {
+                writer.run(operations)?;
+                Ok(())
+            },
+            last_seq,
+        )
+    }
+
+    /// Removes every document (for `gongkai reindex`), committed with last_seq 0.
+    pub fn clear(&self) -> Result<()> {
+        self.write(
+            |writer| {
+                writer.delete_all_documents()?;
+                Ok(())
+            },
+            0,
+        )
+    }
+
+    /// Runs a search on the latest commit.
+    pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
+        search::run(&self.reader.searcher(), &self.fields, query)
+    }
+
+    /// Number of documents in the latest commit.
+    pub fn num_docs(&self) -> Result<u64> {
+        Ok(self.reader.searcher().num_docs())
+    }
+
+    /// The writer operations of a batch: an upsert deletes the id first.
+    fn operations(&self, changes: Vec<Change>) -> Vec<UserOperation> {
+        let mut operations = Vec::with_capacity(changes.len() * 2);
+        for change in changes {
+            match change {
+                Change::Upsert(doc) => {
+                    operations.push(UserOperation::Delete(self.id_term(doc.id)));
+                    let document = schema::to_document(&self.fields, &doc);
+                    operations.push(UserOperation::Add(document));
+                }
+                Change::Delete(id) => operations.push(UserOperation::Delete(self.id_term(id))),
+            }
+        }
+        operations
+    }
+
+    fn id_term(&self, id: i64) -> Term {
+        Term::from_field_i64(self.fields.id, id)
+    }
+
+    /// Stages with `stage`, commits with `seq` as payload and reloads the reader; rolls the
+    /// writer back if staging or committing fails.
+    fn write(&self, stage: impl FnOnce(&mut IndexWriter) -> Result<()>, seq: i64) -> Result<()> {
+        let mut writer = self.lock_writer()?;
+        let staged = stage(&mut writer).and_then(|()| commit(&mut writer, seq));
+        if let Err(error) = staged {
+            writer.rollback()?;
+            return Err(error);
+        }
+        drop(writer);
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    fn lock_writer(&self) -> Result<MutexGuard<'_, IndexWriter>> {
+        self.writer.lock().map_err(|_| Error::WriterPoisoned)
+    }
+
+    /// Test hook: stages a batch in the writer without committing, as a crash between
+    /// the two would leave it.
+    #[cfg(test)]
+    pub(crate) fn stage_without_commit(&self, changes: Vec<Change>) -> Result<()> {
+        let operations = self.operations(changes);
+        self.lock_writer()?.run(operations)?;
+        Ok(())
+    }
+}
+
+/// Commits what the writer holds with `seq` as the commit's payload.
+fn commit(writer: &mut IndexWriter, seq: i64) -> Result<()> {
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&seq.to_string());
+    prepared.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;
