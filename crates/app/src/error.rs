@@ -32,6 +32,8 @@ pub enum Error {
     Import(Vec<String>),
     #[error(transparent)]
     Store(gongkai_store::Error),
+    #[error("检索索引出错：{0}")]
+    Search(#[from] gongkai_search::Error),
     #[error("内部错误：{0}")]
     Internal(String),
 }
@@ -68,6 +70,7 @@ impl Error {
             Error::Store(gongkai_store::Error::Duplicate { .. }) => "duplicate",
             Error::Store(gongkai_store::Error::Connect { .. }) => "database_unreachable",
             Error::Store(_) => "database_error",
+            Error::Search(e) => e.code(),
             Error::Internal(_) => "internal",
         }
     }
@@ -76,7 +79,9 @@ impl Error {
     /// platform's; only the platform's errors are logged with their cause.
     pub fn is_client_error(&self) -> bool {
         match self {
-            Error::Io { .. } | Error::Internal(_) | Error::Config { .. } => false,
+            Error::Io { .. } | Error::Internal(_) | Error::Config { .. } | Error::Search(_) => {
+                false
+            }
             Error::Store(e) => matches!(e, gongkai_store::Error::Duplicate { .. }),
             _ => true,
         }

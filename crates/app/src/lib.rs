@@ -14,6 +14,7 @@ pub mod demo;
 pub mod documents;
 mod error;
 pub mod orgs;
+pub mod search;
 pub mod users;
 
 pub use error::{Error, Result};
@@ -41,6 +42,7 @@ pub struct App {
     pub data_dir: PathBuf,
     pub store: Store,
     pub calendar: Arc<Calendar>,
+    pub index: Arc<gongkai_search::SearchIndex>,
 }
 
 impl App {
@@ -54,11 +56,15 @@ impl App {
         })?;
         let url = settings.database_url(&data_dir);
         let store = Store::connect(&url).await?;
-        Ok(App {
+        let index = search::open_index(&data_dir)?;
+        let app = App {
             settings: Arc::new(settings),
             data_dir,
             store,
             calendar: Arc::new(calendar),
-        })
+            index: Arc::new(index),
+        };
+        search::catch_up(&app).await?;
+        Ok(app)
     }
 }

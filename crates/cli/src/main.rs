@@ -62,6 +62,8 @@ enum Command {
     /// Units: import from CSV or XLSX.
     #[command(subcommand)]
     Org(setup::OrgCommand),
+    /// Rebuild the search index from the database.
+    Reindex,
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
@@ -144,6 +146,7 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Org(command) => setup::org(data, command).await,
         Command::Import(command) => import::run(data, command).await,
         Command::Audit(command) => setup::audit(data, command).await,
+        Command::Reindex => setup::reindex(data).await,
         Command::Calendar(command) => calendar::run(&data, command),
     }
 }

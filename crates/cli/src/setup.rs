@@ -158,6 +158,14 @@ pub async fn org(data: DataArgs, command: OrgCommand) -> Result<(), Failure> {
     Ok(())
 }
 
+pub async fn reindex(data: DataArgs) -> Result<(), Failure> {
+    let app = open(&data).await?;
+    let applied = gongkai_app::search::rebuild(&app).await?;
+    let documents = gongkai_app::documents::public_page(&app, 1).await?.1;
+    println!("检索索引已重建：重放 {applied} 条变更，收录公开文件 {documents} 件。");
+    Ok(())
+}
+
 pub async fn audit(data: DataArgs, command: AuditCommand) -> Result<(), Failure> {
     let app = open(&data).await?;
     let AuditCommand::Verify = command;

@@ -32,9 +32,11 @@ pub fn status_of(e: &Error) -> StatusCode {
             StatusCode::UNPROCESSABLE_ENTITY
         }
         Error::Store(e) if is_duplicate(e) => StatusCode::CONFLICT,
-        Error::Store(_) | Error::Config { .. } | Error::Io { .. } | Error::Internal(_) => {
-            StatusCode::INTERNAL_SERVER_ERROR
-        }
+        Error::Store(_)
+        | Error::Search(_)
+        | Error::Config { .. }
+        | Error::Io { .. }
+        | Error::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod documents;
 mod openapi;
+mod search;
 
 use crate::AppState;
 use crate::error::{public_message, status_of};
@@ -19,6 +20,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(documents::router())
         .merge(openapi::router())
+        .merge(search::router())
 }
 
 /// The body of every API error.

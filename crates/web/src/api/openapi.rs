@@ -13,11 +13,19 @@ use utoipa::OpenApi;
         description = "政务公开平台的开放接口：政策文件库。字段名称稳定，供脚本使用。",
         version = "1"
     ),
-    paths(super::documents::list_documents, super::documents::get_document),
+    paths(
+        super::documents::list_documents,
+        super::documents::get_document,
+        super::search::search_documents
+    ),
     components(schemas(
         super::documents::DocumentSummary,
         super::documents::DocumentList,
         super::documents::DocumentDetail,
+        super::search::SearchResponse,
+        super::search::SearchHit,
+        super::search::SearchFacets,
+        super::search::FacetValue,
         super::ErrorBody,
         super::ErrorDetail
     )),

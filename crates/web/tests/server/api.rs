@@ -109,3 +109,60 @@ async fn the_openapi_document_describes_the_endpoints() {
         spec["components"]["schemas"]["DocumentSummary"]["properties"]["index_number"].is_object()
     );
 }
+
+#[tokio::test]
+async fn search_finds_a_doc_number_in_any_bracket_form_first_with_stable_fields() {
+    let app = TestApp::spawn().await;
+    for q in [
+        "渝中府办[2022]24号",
+        "渝中府办（2022）24号",
+        "渝中府办 〔2022〕 24号",
+    ] {
+        let path = format!("/api/v1/search?q={}", url_encode(q));
+        let (status, body) = json(&app, &path).await;
+        assert_eq!(status, StatusCode::OK, "{q}");
+        assert_eq!(
+            body["hits"][0]["doc_number"], "渝中府办〔2022〕24号",
+            "{q}: {body}"
+        );
+    }
+    let (_, body) = json(
+        &app,
+        &format!("/api/v1/search?q={}", url_encode("政务公开")),
+    )
+    .await;
+    assert!(body["total"].as_u64().unwrap() >= 4, "{body}");
+    let hit = body["hits"][0].as_object().unwrap();
+    let mut keys: Vec<&str> = hit.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "doc_number",
+            "id",
+            "index_number",
+            "issuer",
+            "published_on",
+            "snippet",
+            "title",
+            "validity"
+        ]
+    );
+    let facets = body["facets"].as_object().unwrap();
+    let mut names: Vec<&str> = facets.keys().map(String::as_str).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["genre", "issuer", "topic", "validity", "year"]);
+    for value in body["facets"]["year"].as_array().unwrap() {
+        let year = value["value"].as_str().unwrap();
+        let path = format!("/api/v1/search?q={}&year={year}", url_encode("政务公开"));
+        let (_, filtered) = json(&app, &path).await;
+        assert_eq!(filtered["total"], value["count"], "year {year}");
+    }
+    let (status, bad) = json(&app, "/api/v1/search?q=x&sort=sideways").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(bad["error"]["code"], "invalid_input");
+}
+
+fn url_encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
