@@ -24,6 +24,36 @@ pub enum LifecycleStep {
     Publish,
 }
 
+impl LifecycleStep {
+    pub const ALL: [LifecycleStep; 3] = [
+        LifecycleStep::Submit,
+        LifecycleStep::Return,
+        LifecycleStep::Publish,
+    ];
+
+    /// Stable code for storage, forms and the API.
+    pub fn code(self) -> &'static str {
+        match self {
+            LifecycleStep::Submit => "submit",
+            LifecycleStep::Return => "return",
+            LifecycleStep::Publish => "publish",
+        }
+    }
+
+    /// The action's name in the user interface.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            LifecycleStep::Submit => "提交审核",
+            LifecycleStep::Return => "退回修改",
+            LifecycleStep::Publish => "审核通过并发布",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LifecycleStep> {
+        LifecycleStep::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
 impl DocumentStatus {
     pub const ALL: [DocumentStatus; 3] = [
         DocumentStatus::Draft,
@@ -87,6 +117,14 @@ mod tests {
         for (from, step, expected) in cases {
             assert_eq!(from.after(step), expected, "{from:?} + {step:?}");
         }
+    }
+
+    #[test]
+    fn every_step_round_trips_through_its_code() {
+        for step in LifecycleStep::ALL {
+            assert_eq!(LifecycleStep::from_code(step.code()), Some(step));
+        }
+        assert_eq!(LifecycleStep::from_code("approve"), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! The chain head (`audit_head`) is locked by every append, which serialises writers
 //! on both backends; triggers refuse UPDATE and DELETE on `audit_log`.
 
+use crate::filter::Conditions;
 use crate::time::{from_text, to_text};
 use crate::tx::Actor;
 use crate::{Result, Store, Timestamp, UserId, now};
@@ -168,63 +169,24 @@ pub async fn list(
     limit: i64,
     offset: i64,
 ) -> Result<AuditPage> {
-    let (clause, binds) = filter_clause(filter);
-    let count_sql = format!("SELECT COUNT(*) AS n FROM audit_log{clause}");
-    let mut count_query = sqlx::query(&count_sql);
-    for b in &binds {
-        count_query = count_query.bind(b);
-    }
-    let total: i64 = count_query.fetch_one(store.pool()).await?.try_get("n")?;
-    let n = binds.len();
-    let sql = format!(
-        "SELECT {COLUMNS} FROM audit_log{clause} ORDER BY seq DESC LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    let mut query = sqlx::query(&sql);
-    for b in &binds {
-        query = query.bind(b);
-    }
-    let rows = query
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(store.pool())
+    let (rows, total) = filter_conditions(filter)
+        .page(store, "audit_log", COLUMNS, "seq DESC", limit, offset)
         .await?;
     let entries = rows.iter().map(entry_from_row).collect::<Result<_>>()?;
     Ok(AuditPage { entries, total })
 }
 
-/// Builds the WHERE clause and its text bindings, numbered from `$1`.
-fn filter_clause(filter: &AuditFilter) -> (String, Vec<String>) {
-    let mut conditions = Vec::new();
-    let mut binds = Vec::new();
-    let mut add = |condition: &str, value: String| {
-        binds.push(value);
-        conditions.push(condition.replace('?', &format!("${}", binds.len())));
-    };
-    if let Some(v) = &filter.actor_name {
-        add("actor_name = ?", v.clone());
-    }
-    if let Some(v) = &filter.action {
-        add("action = ?", v.clone());
-    }
-    if let Some(v) = &filter.entity_type {
-        add("entity_type = ?", v.clone());
-    }
-    if let Some(v) = &filter.entity_id {
-        add("entity_id = ?", v.clone());
-    }
-    if let Some(t) = filter.from {
-        add("at >= ?", to_text(t));
-    }
-    if let Some(t) = filter.until {
-        add("at < ?", to_text(t));
-    }
-    if conditions.is_empty() {
-        (String::new(), binds)
-    } else {
-        (format!(" WHERE {}", conditions.join(" AND ")), binds)
-    }
+/// The conditions an audit filter sets.
+fn filter_conditions(filter: &AuditFilter) -> Conditions {
+    let mut conditions = Conditions::default();
+    conditions
+        .bind_some("actor_name = ?", filter.actor_name.clone())
+        .bind_some("action = ?", filter.action.clone())
+        .bind_some("entity_type = ?", filter.entity_type.clone())
+        .bind_some("entity_id = ?", filter.entity_id.clone())
+        .bind_some("at >= ?", filter.from.map(to_text))
+        .bind_some("at < ?", filter.until.map(to_text));
+    conditions
 }
 
 /// The outcome of [`verify`].

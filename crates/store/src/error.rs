@@ -29,6 +29,11 @@ pub enum Error {
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// A stored value that no longer parses, e.g. an unknown status code.
+    pub(crate) fn unreadable(what: &str, value: &str) -> Error {
+        Error::Corrupt(format!("{what}“{value}”无法识别"))
+    }
+
     /// Maps a unique-constraint violation to [`Error::Duplicate`], other errors unchanged.
     pub(crate) fn on_unique(source: sqlx::Error, what: &'static str, value: &str) -> Error {
         match &source {

@@ -8,12 +8,15 @@
 //! Writes go through a [`WriteTx`]: the rows and their audit entries are committed in
 //! one transaction, and the audit entries extend the hash chain ([`audit`]).
 
+pub mod attachments;
 pub mod audit;
 pub mod documents;
 mod error;
+mod filter;
 mod ids;
 pub mod orgs;
 pub mod outbox;
+pub mod relations;
 pub mod sessions;
 mod time;
 mod tx;

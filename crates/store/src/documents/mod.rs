@@ -15,6 +15,14 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
 
+mod lifecycle;
+mod listing;
+
+pub use lifecycle::{DocumentEvent, EventStep, change_validity, events, mark_reviewed, step};
+pub use listing::{
+    CleanupFilter, ConsoleFilter, PublicFilter, cleanup_candidates, list_console, list_public,
+};
+
 /// The metadata and content of a document that its authors edit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentFields {
@@ -50,6 +58,18 @@ pub struct Document {
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
     pub published_at: Option<Timestamp>,
+    /// The last change of validity (立改废), if any.
+    pub validity_change: Option<ValidityChange>,
+    /// When the document was last reviewed in a cleanup (清理).
+    pub last_reviewed_on: Option<NaiveDate>,
+}
+
+/// A change of validity: when, why, and the document that replaced this one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidityChange {
+    pub on: NaiveDate,
+    pub reason: String,
+    pub replaced_by: Option<DocumentId>,
 }
 
 /// What the audit log keeps of a document: its metadata and a hash of each body.
@@ -89,7 +109,8 @@ fn audit_view(d: &Document) -> serde_json::Value {
 const COLUMNS: &str = "id, index_number, title, doc_number, doc_number_key, issuer_id, issuer_name, \
      topic, genre, normative, validity, effective_on, expires_on, written_on, published_on, \
      disclosure, disclosure_reason, interpretation_form, body_html, body_text, source_hash, status, \
-     created_at, updated_at, published_at";
+     created_at, updated_at, published_at, validity_changed_on, validity_reason, replaced_by_id, \
+     last_reviewed_on";
 
 type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
 
@@ -233,8 +254,17 @@ fn optional_date(row: &sqlx::any::AnyRow, column: &str) -> Result<Option<NaiveDa
         .transpose()
 }
 
-fn corrupt(what: &str, value: &str) -> Error {
-    Error::Corrupt(format!("{what}“{value}”无法识别"))
+pub(crate) fn validity_from(code: &str) -> Result<Validity> {
+    Validity::parse(code).map_err(|_| Error::unreadable("有效性", code))
+}
+
+pub(crate) fn status_from(code: &str) -> Result<DocumentStatus> {
+    DocumentStatus::from_code(code).ok_or_else(|| Error::unreadable("状态", code))
+}
+
+pub(crate) fn form_from(code: Option<&str>) -> Result<Option<InterpretationForm>> {
+    code.map(|f| InterpretationForm::parse(f).map_err(|_| Error::unreadable("解读形式", f)))
+        .transpose()
 }
 
 fn document_from_row(row: &sqlx::any::AnyRow) -> Result<Document> {
@@ -256,25 +286,34 @@ fn document_from_row(row: &sqlx::any::AnyRow) -> Result<Document> {
             topic: row.try_get("topic")?,
             genre: row.try_get("genre")?,
             normative: row.try_get::<i64, _>("normative")? != 0,
-            validity: Validity::parse(&validity).map_err(|_| corrupt("有效性", &validity))?,
+            validity: validity_from(&validity)?,
             effective_on: optional_date(row, "effective_on")?,
             expires_on: optional_date(row, "expires_on")?,
             written_on: optional_date(row, "written_on")?,
             published_on: optional_date(row, "published_on")?,
             disclosure: DisclosureAttribute::new(&disclosure, &reason)
-                .map_err(|_| corrupt("公开属性", &disclosure))?,
-            interpretation_form: form
-                .as_deref()
-                .map(|f| InterpretationForm::parse(f).map_err(|_| corrupt("解读形式", f)))
-                .transpose()?,
+                .map_err(|_| Error::unreadable("公开属性", &disclosure))?,
+            interpretation_form: form_from(form.as_deref())?,
             body_html: row.try_get("body_html")?,
             body_text: row.try_get("body_text")?,
         },
-        status: DocumentStatus::from_code(&status).ok_or_else(|| corrupt("状态", &status))?,
+        status: status_from(&status)?,
         source_hash: row.try_get("source_hash")?,
         created_at: from_text(&row.try_get::<String, _>("created_at")?)?,
         updated_at: from_text(&row.try_get::<String, _>("updated_at")?)?,
         published_at: published_at.as_deref().map(from_text).transpose()?,
+        validity_change: optional_date(row, "validity_changed_on")?
+            .map(|on| -> Result<ValidityChange> {
+                Ok(ValidityChange {
+                    on,
+                    reason: row.try_get("validity_reason")?,
+                    replaced_by: row
+                        .try_get::<Option<i64>, _>("replaced_by_id")?
+                        .map(DocumentId),
+                })
+            })
+            .transpose()?,
+        last_reviewed_on: optional_date(row, "last_reviewed_on")?,
     })
 }
 
@@ -327,83 +366,6 @@ pub async fn list(store: &Store, limit: i64, offset: i64) -> Result<Vec<Document
     .fetch_all(store.pool())
     .await?;
     rows.iter().map(document_from_row).collect()
-}
-
-/// Condition of documents the public may see: published and proactively disclosed.
-const PUBLIC: &str = "status = 'published' AND disclosure = 'proactive'";
-
-/// Filters of the public library; `None` matches everything.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct PublicFilter {
-    pub issuer: Option<String>,
-    pub topic: Option<String>,
-    pub genre: Option<String>,
-    /// Year of publication.
-    pub year: Option<i32>,
-    pub validity: Option<Validity>,
-}
-
-impl PublicFilter {
-    /// The WHERE clause (public documents only) and its text bindings from `$1`.
-    fn clause(&self) -> (String, Vec<String>) {
-        let mut conditions = vec![PUBLIC.to_string()];
-        let mut binds = Vec::new();
-        let mut add = |condition: &str, value: String| {
-            binds.push(value);
-            conditions.push(condition.replace('?', &format!("${}", binds.len())));
-        };
-        if let Some(v) = &self.issuer {
-            add("issuer_name = ?", v.clone());
-        }
-        if let Some(v) = &self.topic {
-            add("topic = ?", v.clone());
-        }
-        if let Some(v) = &self.genre {
-            add("genre = ?", v.clone());
-        }
-        if let Some(year) = self.year {
-            add("published_on LIKE ?", format!("{year:04}-%"));
-        }
-        if let Some(v) = self.validity {
-            add("validity = ?", v.code().to_string());
-        }
-        (conditions.join(" AND "), binds)
-    }
-}
-
-/// Published, proactively disclosed documents matching `filter`, newest first
-/// (undated publications by their writing date), and the number of all matches.
-pub async fn list_public(
-    store: &Store,
-    filter: &PublicFilter,
-    limit: i64,
-    offset: i64,
-) -> Result<(Vec<Document>, i64)> {
-    let (clause, binds) = filter.clause();
-    let count_sql = format!("SELECT COUNT(*) AS n FROM documents WHERE {clause}");
-    let mut count = sqlx::query(&count_sql);
-    for b in &binds {
-        count = count.bind(b);
-    }
-    let total: i64 = count.fetch_one(store.pool()).await?.try_get("n")?;
-    let n = binds.len();
-    let sql = format!(
-        "SELECT {COLUMNS} FROM documents WHERE {clause} \
-         ORDER BY COALESCE(published_on, written_on, '') DESC, id DESC LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    let mut query = sqlx::query(&sql);
-    for b in &binds {
-        query = query.bind(b);
-    }
-    let rows = query
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(store.pool())
-        .await?;
-    let documents = rows.iter().map(document_from_row).collect::<Result<_>>()?;
-    Ok((documents, total))
 }
 
 /// The number of documents.
