@@ -9,8 +9,11 @@ mod api;
 mod error;
 mod layout;
 mod metrics;
+mod pager;
 mod routes;
+mod search_params;
 mod security;
+mod snippet;
 mod visitor;
 
 pub use error::WebError;

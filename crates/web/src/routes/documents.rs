@@ -41,11 +41,11 @@ pub struct DocumentView {
     pub body_html: String,
 }
 
-fn date(d: Option<NaiveDate>) -> String {
+pub fn date(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
-fn or_dash(s: &str) -> String {
+pub fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "—".to_string()
     } else {
