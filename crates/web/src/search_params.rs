@@ -222,6 +222,16 @@ impl Selection {
         })
     }
 
+    /// The selection of a list without words: `filter` on page `page`.
+    pub fn of_filter(filter: PublicFilter, page: u32) -> Selection {
+        Selection {
+            q: String::new(),
+            filter,
+            sort: Sort::Relevance,
+            page,
+        }
+    }
+
     /// The search this selection asks for, `per_page` hits a page.
     pub fn query(&self, per_page: u32) -> SearchQuery {
         search_query(self.q.clone(), &self.filter, self.sort, self.page, per_page)

@@ -4,6 +4,7 @@ mod audit;
 mod auth;
 mod console;
 mod documents;
+mod documents_filter;
 mod ops;
 mod orgs;
 mod orgs_import;

@@ -153,6 +153,8 @@ async fn a_bad_year_or_validity_is_a_400_page_with_a_chinese_message() {
         ),
         ("/search?q=x&validity=maybe", "maybe"),
         ("/search?q=x&sort=sideways", "sideways"),
+        ("/documents?year=abc", "“abc”不是有效的年份"),
+        ("/documents?validity=maybe", "maybe"),
     ];
     for (path, message) in cases {
         let (status, html) = client.get_text(path).await;
@@ -186,6 +188,65 @@ async fn markup_in_a_document_reaches_the_search_page_escaped() {
     );
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(!html.contains("<img src=x"), "{html}");
+}
+
+#[tokio::test]
+async fn filters_narrow_the_library_list_and_the_form_shows_them() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    let cases = [
+        ("/documents?year=2019", "共 1 件"),
+        (
+            &format!("/documents?issuer={}", url_encode("两江新区管委会")),
+            "共 1 件",
+        ),
+        (
+            &format!("/documents?topic={}&year=2020", url_encode("行政事务")),
+            "共 1 件",
+        ),
+        ("/documents?validity=repealed", "共 0 件"),
+        ("/documents?topic=&genre=&year=&validity=", "共 5 件"),
+    ];
+    for (path, expected) in cases {
+        let (status, html) = client.get_text(path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(html.contains(expected), "{path}: {html}");
+    }
+    let (_, html) = client
+        .get_text(&format!("/documents?topic={}", url_encode("行政事务")))
+        .await;
+    assert!(
+        html.contains("<option value=\"行政事务\" selected>行政事务</option>"),
+        "{html}"
+    );
+    for label in ["发布机构", "主题分类", "体裁分类", "发布年份", "有效性"] {
+        assert!(html.contains(&format!("\">{label}</label>")), "{label}");
+    }
+    assert!(html.contains("<option value=\"卫生、体育\\医药管理\">"));
+    assert!(html.contains("<option value=\"repealed\">废止</option>"));
+}
+
+#[tokio::test]
+async fn the_pages_of_a_filtered_list_keep_the_filters() {
+    let app = TestApp::spawn().await;
+    for n in 0..21 {
+        let text = format!("关于第{n}号测试事项的通知\n\n测试正文{n}。\n");
+        import_text(&app.app, &Actor::system("test"), &text)
+            .await
+            .unwrap();
+    }
+    let client = app.client();
+    let (_, html) = client.get_text("/documents?validity=valid").await;
+    assert!(html.contains("共 26 件"), "{html}");
+    let next = between(&html, "<a href=\"", "\" rel=\"next\">下一页");
+    let next = &next[next.rfind('"').map_or(0, |i| i + 1)..];
+    assert_eq!(attr(next), "/documents?validity=valid&page=2");
+    assert!(html.contains("aria-current=\"page\">1</a>"), "{html}");
+    let (_, second) = client.get_text("/documents?validity=valid&page=2").await;
+    assert_eq!(second.matches("<li>\n    <a href=\"/documents/").count(), 6);
+    let (_, search) = client.get_text("/search?q=%E6%B5%8B%E8%AF%95&page=2").await;
+    assert!(search.contains("aria-current=\"page\">2</a>"), "{search}");
+    assert!(search.contains("rel=\"prev\">上一页"), "{search}");
 }
 
 #[tokio::test]
