@@ -13,6 +13,7 @@ mod pager;
 mod routes;
 mod search_params;
 mod security;
+mod selection;
 mod snippet;
 mod visitor;
 

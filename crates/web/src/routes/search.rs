@@ -2,8 +2,9 @@
 //! form, the hits with their metadata and highlighted snippets, facets that narrow the
 //! results, the chosen filters as removable chips, the order and the pages.
 //!
-//! Parameters are parsed by [`crate::search_params`], as for the JSON API; a value a
-//! person mistyped shows the page again with the message and status 400.
+//! Parameters are parsed by [`crate::search_params`], as for the JSON API, and links
+//! are written by [`crate::selection`]; a value a person mistyped shows the page again
+//! with the message and status 400.
 
 use super::documents::{date, or_dash};
 use super::render_with_status;
@@ -11,7 +12,8 @@ use crate::AppState;
 use crate::error::{WebError, public_message};
 use crate::layout::Layout;
 use crate::pager::{Pager, page_count};
-use crate::search_params::{Facet, FilterParams, PageParam, SearchParams, Selection};
+use crate::search_params::{FilterParams, PageParam, SearchParams};
+use crate::selection::{Facet, Selection};
 use crate::snippet::highlighted;
 use crate::visitor::Visitor;
 use askama::Template;
