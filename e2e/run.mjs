@@ -45,6 +45,9 @@ const ANON_PAGES = [
   { name: 'login', path: '/login' },
   { name: 'documents', path: '/documents' },
   { name: 'document', path: '/documents/1' },
+  { name: 'documents-topic', path: '/documents?topic=' + encodeURIComponent('行政事务') },
+  { name: 'search', path: '/search?q=' + encodeURIComponent('政务公开') },
+  { name: 'search-year', path: '/search?q=' + encodeURIComponent('政务公开') + '&year=2020' },
 ];
 const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },
@@ -196,6 +199,9 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 function pathOf(url) {
   try { return new URL(url).pathname; } catch { return url; }
 }
+function pathAndQuery(url) {
+  try { const u = new URL(url); return u.pathname + u.search; } catch { return url; }
+}
 
 async function runAxe(page) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
@@ -299,7 +305,7 @@ async function visit(page, baseUrl, vp, pg) {
     return false;
   }
   const status = resp ? resp.status() : 0;
-  const finalPath = pathOf(page.url());
+  const finalPath = pathAndQuery(page.url());
   const loaded = check(`${label}: loads with HTTP 200`,
     status !== 200 ? `HTTP ${status} (final URL ${page.url()})`
       : finalPath !== pg.path ? `redirected to ${finalPath}` : null);

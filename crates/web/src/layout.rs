@@ -38,6 +38,8 @@ pub struct Layout {
     pub banner: Option<String>,
     /// Current path and query, URL-encoded, for links that come back here.
     pub back: String,
+    /// Whether the header carries the search box (not on the search page itself).
+    pub header_search: bool,
 }
 
 impl Layout {
@@ -57,6 +59,7 @@ impl Layout {
             csrf_token: visitor.csrf_token().to_string(),
             banner: None,
             back: url::form_urlencoded::byte_serialize(visitor.here.as_bytes()).collect(),
+            header_search: true,
         }
     }
 
@@ -70,6 +73,7 @@ impl Layout {
         let mut layout = Layout::public(state, visitor, title);
         layout.area = Area::Console;
         layout.banner = calendar_banner(state);
+        layout.header_search = false;
         if let Some(badge) = layout.user.as_mut() {
             badge.platform_admin = platform_admin;
         }
@@ -147,6 +151,7 @@ impl ErrorPage {
             csrf_token: String::new(),
             banner: None,
             back: "%2F".to_string(),
+            header_search: true,
         };
         let reason = match status.as_u16() {
             401 => "需要登录",

@@ -9,8 +9,12 @@ mod api;
 mod error;
 mod layout;
 mod metrics;
+mod pager;
 mod routes;
+mod search_params;
 mod security;
+mod selection;
+mod snippet;
 mod visitor;
 
 pub use error::WebError;

@@ -2,6 +2,7 @@
 
 use super::ApiError;
 use crate::AppState;
+use crate::search_params::FilterParams;
 use axum::Json;
 use axum::Router;
 use axum::extract::{Path, Query, State};
@@ -9,8 +10,7 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use gongkai_app::DocumentId;
 use gongkai_app::documents;
-use gongkai_app::model::{Document, PublicFilter};
-use gongkai_domain::validity::Validity;
+use gongkai_app::model::Document;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -84,50 +84,21 @@ impl From<Document> for DocumentSummary {
     }
 }
 
-/// Filters and paging of `GET /api/v1/documents`.
+/// Paging of `GET /api/v1/documents`; the filters are [`FilterParams`].
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
-    /// 发布机构, exactly as shown.
-    pub issuer: Option<String>,
-    /// 主题分类, exactly as shown.
-    pub topic: Option<String>,
-    /// 体裁分类, exactly as shown.
-    pub genre: Option<String>,
-    /// Year of publication.
-    pub year: Option<i32>,
-    /// valid, expired, repealed or amended (or 有效, 失效, 废止, 已修改).
-    pub validity: Option<String>,
     /// Page, from 1 (default 1).
     pub page: Option<i64>,
     /// Documents per page, 1–100 (default 20).
     pub per_page: Option<i64>,
 }
 
-fn empty_as_none(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-impl ListParams {
-    fn filter(self) -> Result<PublicFilter, gongkai_app::Error> {
-        let validity = empty_as_none(self.validity)
-            .map(|v| Validity::parse(&v))
-            .transpose()?;
-        Ok(PublicFilter {
-            issuer: empty_as_none(self.issuer),
-            topic: empty_as_none(self.topic),
-            genre: empty_as_none(self.genre),
-            year: self.year,
-            validity,
-        })
-    }
-}
-
 /// Published documents, newest first, with filters and pages.
 #[utoipa::path(
     get,
     path = "/api/v1/documents",
-    params(ListParams),
+    params(FilterParams, ListParams),
     responses(
         (status = 200, description = "A page of documents", body = DocumentList),
         (status = 422, description = "A filter value is invalid", body = super::ErrorBody),
@@ -136,6 +107,7 @@ impl ListParams {
 )]
 pub async fn list_documents(
     State(state): State<AppState>,
+    Query(filters): Query<FilterParams>,
     Query(params): Query<ListParams>,
 ) -> Result<Json<DocumentList>, ApiError> {
     let page = params.page.unwrap_or(1).max(1);
@@ -143,7 +115,7 @@ pub async fn list_documents(
         .per_page
         .unwrap_or(documents::PUBLIC_PAGE_SIZE)
         .clamp(1, documents::MAX_PAGE_SIZE);
-    let filter = params.filter()?;
+    let filter = filters.filter()?;
     let (found, total) = documents::public_list(&state.app, &filter, page, per_page).await?;
     Ok(Json(DocumentList {
         total,

@@ -2,13 +2,13 @@
 
 use super::ApiError;
 use crate::AppState;
+use crate::search_params::{FilterParams, SearchParams, search_query};
 use axum::Json;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
 use chrono::NaiveDate;
-use gongkai_app::search::{self, FacetCount, SearchQuery, Sort};
-use gongkai_domain::validity::Validity;
+use gongkai_app::search::{self, FacetCount};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -16,20 +16,11 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/search", get(search_documents))
 }
 
-/// Search parameters.
+/// Paging of `GET /api/v1/search`; the words and order are [`SearchParams`], the
+/// filters [`FilterParams`].
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct SearchParams {
-    /// Words, a phrase, a 发文字号 in any bracket form, or a 索引号; empty matches all.
-    pub q: Option<String>,
-    pub issuer: Option<String>,
-    pub topic: Option<String>,
-    pub genre: Option<String>,
-    pub year: Option<i32>,
-    /// valid, expired, repealed or amended.
-    pub validity: Option<String>,
-    /// `relevance` (default) or `date` (newest first).
-    pub sort: Option<String>,
+pub struct SearchPaging {
     pub page: Option<u32>,
     /// 1–100, default 20.
     pub per_page: Option<u32>,
@@ -74,38 +65,6 @@ pub struct SearchResponse {
     pub facets: SearchFacets,
 }
 
-fn text(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-impl SearchParams {
-    fn query(self) -> Result<SearchQuery, gongkai_app::Error> {
-        let sort = match text(self.sort).as_deref() {
-            None | Some("relevance") => Sort::Relevance,
-            Some("date") | Some("newest") => Sort::Newest,
-            Some(other) => {
-                return Err(gongkai_app::Error::invalid(
-                    "sort",
-                    format!("“{other}”无效，应为 relevance 或 date"),
-                ));
-            }
-        };
-        Ok(SearchQuery {
-            q: self.q.unwrap_or_default(),
-            issuer: text(self.issuer),
-            topic: text(self.topic),
-            genre: text(self.genre),
-            year: self.year,
-            validity: text(self.validity)
-                .map(|v| Validity::parse(&v))
-                .transpose()?,
-            sort,
-            page: self.page.unwrap_or(1),
-            per_page: self.per_page.unwrap_or(20),
-        })
-    }
-}
-
 fn facet(values: Vec<FacetCount>) -> Vec<FacetValue> {
     values
         .into_iter()
@@ -120,7 +79,7 @@ fn facet(values: Vec<FacetCount>) -> Vec<FacetValue> {
 #[utoipa::path(
     get,
     path = "/api/v1/search",
-    params(SearchParams),
+    params(SearchParams, FilterParams, SearchPaging),
     responses(
         (status = 200, description = "Hits and facet counts", body = SearchResponse),
         (status = 422, description = "A parameter is invalid", body = super::ErrorBody),
@@ -129,9 +88,18 @@ fn facet(values: Vec<FacetCount>) -> Vec<FacetValue> {
 )]
 pub async fn search_documents(
     State(state): State<AppState>,
-    Query(params): Query<SearchParams>,
+    Query(words): Query<SearchParams>,
+    Query(filters): Query<FilterParams>,
+    Query(paging): Query<SearchPaging>,
 ) -> Result<Json<SearchResponse>, ApiError> {
-    let results = search::search(&state.app, params.query()?).await?;
+    let query = search_query(
+        words.words(),
+        &filters.filter()?,
+        words.sort()?,
+        paging.page.unwrap_or(1),
+        paging.per_page.unwrap_or(20),
+    );
+    let results = search::search(&state.app, query).await?;
     Ok(Json(SearchResponse {
         total: results.total,
         hits: results

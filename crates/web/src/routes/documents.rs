@@ -1,15 +1,19 @@
 //! Public pages of the policy library (政策文件库): the list and the document page
 //! with the metadata table of Chinese government portals.
 
-use super::render;
+use super::documents_filter::FilterForm;
+use super::{render, render_with_status};
 use crate::AppState;
-use crate::error::WebError;
+use crate::error::{WebError, public_message};
 use crate::layout::Layout;
+use crate::pager::{Pager, page_count};
+use crate::search_params::{FilterParams, PageParam};
+use crate::selection::Selection;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDate;
@@ -41,11 +45,11 @@ pub struct DocumentView {
     pub body_html: String,
 }
 
-fn date(d: Option<NaiveDate>) -> String {
+pub fn date(d: Option<NaiveDate>) -> String {
     d.map_or_else(|| "—".to_string(), |d| d.format("%Y-%m-%d").to_string())
 }
 
-fn or_dash(s: &str) -> String {
+pub fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {
         "—".to_string()
     } else {
@@ -77,31 +81,51 @@ impl From<Document> for DocumentView {
 #[template(path = "documents_list.html")]
 struct ListPage {
     layout: Layout,
+    form: FilterForm,
+    error: Option<String>,
     documents: Vec<DocumentView>,
     total: i64,
-    page: i64,
-    pages: i64,
-}
-
-#[derive(serde::Deserialize)]
-struct PageQuery {
-    page: Option<i64>,
+    pager: Pager,
 }
 
 async fn list_documents(
     State(state): State<AppState>,
     visitor: Visitor,
-    Query(query): Query<PageQuery>,
-) -> Result<Html<String>, WebError> {
-    let page = query.page.unwrap_or(1).max(1);
-    let (found, total) = documents::public_page(&state.app, page).await?;
-    render(&ListPage {
+    Query(filters): Query<FilterParams>,
+    Query(page): Query<PageParam>,
+) -> Result<Response, WebError> {
+    let mut list = ListPage {
         layout: Layout::public(&state, &visitor, "政策文件"),
-        documents: found.into_iter().map(DocumentView::from).collect(),
-        total,
-        page,
-        pages: ((total + PUBLIC_PAGE_SIZE - 1) / PUBLIC_PAGE_SIZE).max(1),
-    })
+        form: FilterForm::new(&state, &filters).await,
+        error: None,
+        documents: Vec::new(),
+        total: 0,
+        pager: Pager::new(1, 1, |_| String::new()),
+    };
+    let selection = match filters.filter() {
+        Ok(filter) => Selection::of_filter(filter, page.number()),
+        Err(e) if e.is_client_error() => {
+            list.error = Some(public_message(&e));
+            return render_with_status(StatusCode::BAD_REQUEST, &list);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let (found, total) = documents::public_list(
+        &state.app,
+        &selection.filter,
+        i64::from(selection.page),
+        PUBLIC_PAGE_SIZE,
+    )
+    .await?;
+    let pages = page_count(u64::try_from(total).unwrap_or(0), PUBLIC_PAGE_SIZE as u64);
+    list.pager = Pager::new(u64::from(selection.page), pages, |n| {
+        selection
+            .at_page(u32::try_from(n).unwrap_or(u32::MAX))
+            .href("/documents")
+    });
+    list.documents = found.into_iter().map(DocumentView::from).collect();
+    list.total = total;
+    render_with_status(StatusCode::OK, &list)
 }
 
 #[derive(Template)]

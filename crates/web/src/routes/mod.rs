@@ -4,16 +4,19 @@ mod audit;
 mod auth;
 mod console;
 mod documents;
+mod documents_filter;
 mod ops;
 mod orgs;
 mod orgs_import;
 mod public;
+mod search;
 
 use crate::AppState;
 use crate::error::WebError;
 use askama::Template;
 use axum::Router;
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
@@ -21,6 +24,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(auth::router())
         .merge(console::router())
         .merge(documents::router())
+        .merge(search::router())
         .merge(orgs::router())
         .merge(orgs_import::router())
         .merge(audit::router())
@@ -33,4 +37,9 @@ pub fn router(state: AppState) -> Router<AppState> {
 /// Renders a page template.
 fn render(template: &impl Template) -> Result<Html<String>, WebError> {
     Ok(Html(template.render()?))
+}
+
+/// Renders a page template with a status other than 200 OK.
+fn render_with_status(status: StatusCode, template: &impl Template) -> Result<Response, WebError> {
+    Ok((status, Html(template.render()?)).into_response())
 }

@@ -11,3 +11,4 @@ mod auth;
 mod documents;
 mod ops;
 mod orgs;
+mod search;
