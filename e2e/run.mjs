@@ -48,6 +48,11 @@ const ANON_PAGES = [
   { name: 'documents-topic', path: '/documents?topic=' + encodeURIComponent('行政事务') },
   { name: 'search', path: '/search?q=' + encodeURIComponent('政务公开') },
   { name: 'search-year', path: '/search?q=' + encodeURIComponent('政务公开') + '&year=2020' },
+  { name: 'platform', path: '/xxgk' },
+  { name: 'platform-guide', path: '/xxgk/guide' },
+  { name: 'platform-rules', path: '/xxgk/rules' },
+  { name: 'platform-statutory', path: '/xxgk/statutory' },
+  { name: 'platform-reports', path: '/xxgk/annual-reports' },
 ];
 const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },
@@ -58,6 +63,12 @@ const CONSOLE_PAGES = [
   { name: 'console-orgs-import', path: '/console/orgs/import' },
   { name: 'console-users', path: '/console/users' },
   { name: 'console-password', path: '/console/password' },
+  { name: 'console-documents', path: '/console/documents' },
+  { name: 'console-document', path: '/console/documents/1' },
+  { name: 'console-document-new', path: '/console/documents/new' },
+  { name: 'console-document-edit', path: '/console/documents/1/edit' },
+  { name: 'console-cleanup', path: '/console/cleanup' },
+  { name: 'console-interpretations', path: '/console/interpretations' },
 ];
 
 // ---------------------------------------------------------------- reporting

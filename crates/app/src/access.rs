@@ -31,6 +31,11 @@ impl CurrentUser {
         }
     }
 
+    /// The user as the author of changes in the audit log.
+    pub fn actor(&self) -> gongkai_store::Actor {
+        gongkai_store::Actor::user(self.id, &self.username)
+    }
+
     /// Whether the user holds `role` anywhere.
     pub fn has_role(&self, role: Role) -> bool {
         self.grants.iter().any(|g| g.role == role)
@@ -52,13 +57,7 @@ impl CurrentUser {
     /// Whether the user administers the whole platform: an admin grant with subtree
     /// on a top-level unit.
     pub fn is_platform_admin(&self, orgs: &[Org]) -> bool {
-        self.grants.iter().any(|g| {
-            g.role == Role::Admin
-                && g.subtree
-                && orgs
-                    .iter()
-                    .any(|o| o.id == g.org_id && o.parent_id.is_none())
-        })
+        top_level_roles(self, orgs).any(|role| role == Role::Admin)
     }
 }
 
@@ -99,6 +98,54 @@ pub fn require_manage_org(user: &CurrentUser, org: OrgId, orgs: &[Org]) -> Resul
 /// accounts, the audit log).
 pub fn require_platform_admin(user: &CurrentUser, orgs: &[Org]) -> Result<()> {
     allow(user.is_platform_admin(orgs))
+}
+
+/// Roles that write documents for their units: draft, edit, attach, submit, relate,
+/// change validity.
+pub const DOCUMENT_EDITORS: [Role; 3] = [Role::Admin, Role::Office, Role::Editor];
+
+/// Roles that review documents before publication (三审): return or publish.
+pub const DOCUMENT_REVIEWERS: [Role; 3] = [Role::Admin, Role::Office, Role::Reviewer];
+
+/// Refuses unless a grant of one of `roles` covers the document's issuer; a document
+/// without an issuer needs such a grant over a whole top-level unit.
+pub fn require_document_role(
+    user: &CurrentUser,
+    roles: &[Role],
+    issuer: Option<OrgId>,
+    orgs: &[Org],
+) -> Result<()> {
+    allow(match issuer {
+        Some(org) => user.covers(roles, org, orgs),
+        None => top_level_roles(user, orgs).any(|role| roles.contains(&role)),
+    })
+}
+
+/// The roles a user holds over a whole top-level unit.
+fn top_level_roles<'a>(user: &'a CurrentUser, orgs: &'a [Org]) -> impl Iterator<Item = Role> + 'a {
+    user.grants
+        .iter()
+        .filter(|g| {
+            g.subtree
+                && orgs
+                    .iter()
+                    .any(|o| o.id == g.org_id && o.parent_id.is_none())
+        })
+        .map(|g| g.role)
+}
+
+/// The units whose documents the user may see in the console: `None` when a grant
+/// covers a whole top-level unit (every document, those without an issuer too).
+pub fn visible_issuers(user: &CurrentUser, orgs: &[Org]) -> Option<Vec<OrgId>> {
+    if top_level_roles(user, orgs).next().is_some() {
+        return None;
+    }
+    Some(
+        orgs.iter()
+            .filter(|o| user.covers(&STAFF, o.id, orgs))
+            .map(|o| o.id)
+            .collect(),
+    )
 }
 
 fn allow(permitted: bool) -> Result<()> {

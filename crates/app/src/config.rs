@@ -27,6 +27,7 @@ pub fn china_offset() -> FixedOffset {
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     pub agency: AgencySettings,
+    pub office: OfficeSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
@@ -42,6 +43,21 @@ pub struct AgencySettings {
     pub logo_url: String,
     /// Main colour of the header, `#rrggbb`.
     pub primary_color: String,
+}
+
+/// The disclosure office (政府信息公开工作机构) as the 政府信息公开指南 names it
+/// (条例 Art. 12: name, address, office hours, phone, fax, internet contact).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OfficeSettings {
+    pub name: String,
+    pub address: String,
+    pub postcode: String,
+    /// E.g. 工作日上午9:00—12:00，下午13:30—17:30.
+    pub hours: String,
+    pub phone: String,
+    pub fax: String,
+    pub email: String,
 }
 
 /// The web server.
@@ -256,7 +272,7 @@ fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> String {
     }
 }
 
-const SECTIONS: [&str; 4] = ["agency", "server", "database", "log"];
+const SECTIONS: [&str; 5] = ["agency", "office", "server", "database", "log"];
 
 /// Applies `GONGKAI_<SECTION>_<KEY>=value` on top of the file's table. Variables of
 /// other shapes (`GONGKAI_DATA`, test settings) are not settings and are skipped.
@@ -323,6 +339,17 @@ name = "某某区人民政府"
 logo_url = ""
 # 页头主色，#rrggbb。
 primary_color = "#9e1b20"
+
+[office]
+# 政府信息公开工作机构（政务公开办），显示在“政府信息公开指南”中（条例第十二条）。
+name = ""
+address = ""
+postcode = ""
+# 如：工作日上午9:00—12:00，下午13:30—17:30
+hours = ""
+phone = ""
+fax = ""
+email = ""
 
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。

@@ -114,6 +114,19 @@ const SEED_DOCUMENTS: [&str; 5] = [
     include_str!("../../../fixtures/seeds/004_2f6965311e0af134.txt"),
 ];
 
+/// The demo government's disclosure office, as its guide names it.
+pub fn office() -> crate::config::OfficeSettings {
+    crate::config::OfficeSettings {
+        name: "示例区人民政府办公室（区政务公开办）".to_string(),
+        address: "示例区人民路1号".to_string(),
+        postcode: "400000".to_string(),
+        hours: "工作日上午9:00—12:00，下午13:30—17:30".to_string(),
+        phone: "023-60000000".to_string(),
+        fax: "023-60000001".to_string(),
+        email: "gongkai@example.gov.cn".to_string(),
+    }
+}
+
 /// Fills an empty database with the demo government, its units and accounts, and
 /// imports the seed documents into the policy library.
 pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {

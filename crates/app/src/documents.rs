@@ -1,14 +1,29 @@
 //! Use cases of the policy library.
 
+pub mod attachments;
+mod edit;
 mod import;
+pub mod interpretations;
+mod numbering;
+mod workflow;
 
+pub use edit::{
+    CONSOLE_PAGE_SIZE, DocumentInput, MAX_TITLE_CHARS, console_document, console_list,
+    create_draft, sanitize_html, update_document,
+};
+pub use gongkai_store::documents::events;
 pub use import::{ImportEvent, ImportSummary, Outcome, import_paths, import_text};
+pub use workflow::{
+    Allowed, CLEANUP_LIMIT, CleanupDecision, ValidityInput, allowed, change_validity,
+    cleanup_batch, cleanup_list, find_document, relate, relations_of, take_step, today, unrelate,
+};
 
 use crate::{App, Error, Result};
 use gongkai_domain::disclosure::DisclosureAttribute;
 use gongkai_domain::lifecycle::DocumentStatus;
 use gongkai_store::DocumentId;
 use gongkai_store::documents::{self, Document, PublicFilter};
+use gongkai_store::relations::Relations;
 
 /// Documents per page of the public library.
 pub const PUBLIC_PAGE_SIZE: i64 = 20;
@@ -32,6 +47,38 @@ pub async fn public_list(
     let per_page = per_page.clamp(1, MAX_PAGE_SIZE);
     let offset = (page.max(1) - 1).saturating_mul(per_page);
     Ok(documents::list_public(&app.store, filter, per_page, offset).await?)
+}
+
+/// A public document with what its page shows around it: attachments, the public
+/// documents it relates to (both ways), and the public document that replaced it.
+pub struct PublicDocument {
+    pub document: Document,
+    pub attachments: Vec<gongkai_store::attachments::Attachment>,
+    pub relations: Relations,
+    pub replaced_by: Option<Document>,
+}
+
+/// The public page of a document; relations to documents the public may not see
+/// are left out.
+pub async fn public_document_page(app: &App, id: DocumentId) -> Result<PublicDocument> {
+    let document = public_document(app, id).await?;
+    let mut relations = relations_of(app, id).await?;
+    relations.outgoing.retain(|r| r.other.public);
+    relations.incoming.retain(|r| r.other.public);
+    let replaced_by = match document
+        .validity_change
+        .as_ref()
+        .and_then(|c| c.replaced_by)
+    {
+        Some(other) => public_document(app, other).await.ok(),
+        None => None,
+    };
+    Ok(PublicDocument {
+        attachments: attachments::list(app, id).await?,
+        document,
+        relations,
+        replaced_by,
+    })
 }
 
 /// A document the public may read: published and proactively disclosed (条例 Art. 19–20);

@@ -14,6 +14,7 @@ pub mod demo;
 pub mod documents;
 mod error;
 pub mod orgs;
+pub mod platform;
 pub mod search;
 pub mod users;
 
@@ -22,9 +23,13 @@ pub use error::{Error, Result};
 /// Records as the store keeps them, for the layers above (which never reach the
 /// store directly).
 pub mod model {
+    pub use gongkai_store::attachments::Attachment;
     pub use gongkai_store::audit::{AuditEntry, AuditFilter, AuditPage, BrokenLink, VerifyReport};
-    pub use gongkai_store::documents::{Document, DocumentFields, PublicFilter};
+    pub use gongkai_store::documents::{
+        Document, DocumentEvent, DocumentFields, EventStep, PublicFilter, ValidityChange,
+    };
     pub use gongkai_store::orgs::Org;
+    pub use gongkai_store::relations::{DocumentRef, Relation, Relations};
     pub use gongkai_store::users::{RoleGrant, User};
     pub use gongkai_store::{Timestamp, now};
 }

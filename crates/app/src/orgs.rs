@@ -9,8 +9,8 @@ use crate::access::{self, CurrentUser};
 use crate::{App, Error, Result};
 use gongkai_domain::credit_code::CreditCode;
 use gongkai_domain::org::{GroupExpression, OrgKind};
+use gongkai_store::OrgId;
 use gongkai_store::orgs::{self, Org, OrgFields};
-use gongkai_store::{Actor, OrgId};
 
 /// A unit as typed into a form or a spreadsheet row, not yet checked.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -115,12 +115,7 @@ pub async fn import_upload(
         .tempfile()
         .map_err(io)?;
     std::io::Write::write_all(&mut file, bytes).map_err(io)?;
-    import_file(
-        &app.store,
-        Actor::user(user.id, &user.username),
-        file.path(),
-    )
-    .await
+    import_file(&app.store, user.actor(), file.path()).await
 }
 
 /// Every unit with its public contacts, for the portal's directory (条例 Art. 20(2):
@@ -166,10 +161,7 @@ pub async fn create(app: &App, user: &CurrentUser, input: &OrgInput) -> Result<O
     let fields = input.validate()?;
     let all = orgs::list(&app.store).await?;
     require_may_place(user, fields.parent_id, &all)?;
-    let mut tx = app
-        .store
-        .begin(Actor::user(user.id, &user.username))
-        .await?;
+    let mut tx = app.store.begin(user.actor()).await?;
     let org = orgs::create(&mut tx, &fields).await?;
     tx.commit().await?;
     Ok(org)
@@ -184,10 +176,7 @@ pub async fn update(app: &App, user: &CurrentUser, id: OrgId, input: &OrgInput) 
     if current != Some(fields.parent_id) {
         require_may_place(user, fields.parent_id, &all)?;
     }
-    let mut tx = app
-        .store
-        .begin(Actor::user(user.id, &user.username))
-        .await?;
+    let mut tx = app.store.begin(user.actor()).await?;
     let org = orgs::update(&mut tx, id, &fields).await?;
     tx.commit().await?;
     Ok(org)

@@ -46,6 +46,7 @@ pub async fn run(data: DataArgs, args: ServeArgs) -> Result<(), Failure> {
     let mut settings = settings(&dir, &data, &args.listen)?;
     if args.demo {
         settings.agency.name = "示例区人民政府".to_string();
+        settings.office = gongkai_app::demo::office();
         settings.database.url = String::new();
     }
     init_logging(&settings);

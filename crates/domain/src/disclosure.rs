@@ -58,6 +58,11 @@ impl Kind {
 }
 
 impl DisclosureAttribute {
+    /// Every attribute as (code, Chinese name), for forms.
+    pub fn choices() -> [(&'static str, &'static str); 3] {
+        Kind::ALL.map(|k| (k.code(), k.label_zh()))
+    }
+
     /// The stable code stored in the database.
     pub fn code(&self) -> &'static str {
         self.kind().code()

@@ -17,6 +17,7 @@ pub mod interpretation;
 pub mod lifecycle;
 pub mod org;
 pub mod password;
+pub mod platform;
 pub mod relation;
 pub mod role;
 pub mod topic;

@@ -25,6 +25,8 @@ pub struct DocumentRef {
     pub normative: bool,
     pub published_on: Option<NaiveDate>,
     pub interpretation_form: Option<InterpretationForm>,
+    /// Published and proactively disclosed: the public may follow a link to it.
+    pub public: bool,
 }
 
 /// One relation seen from one document.
@@ -99,7 +101,7 @@ pub async fn remove(
 }
 
 const REF_COLUMNS: &str = "d.id, d.title, d.doc_number, d.issuer_name, d.status, d.validity, \
-     d.normative, d.published_on, d.interpretation_form";
+     d.normative, d.published_on, d.interpretation_form, d.disclosure";
 
 fn relation_from_row(row: &AnyRow) -> Result<Relation> {
     let kind: String = row.try_get("kind")?;
@@ -111,6 +113,7 @@ fn relation_from_row(row: &AnyRow) -> Result<Relation> {
 
 fn ref_from_row(row: &AnyRow) -> Result<DocumentRef> {
     let status: String = row.try_get("status")?;
+    let disclosure: String = row.try_get("disclosure")?;
     let validity: String = row.try_get("validity")?;
     let form: Option<String> = row.try_get("interpretation_form")?;
     let published_on: Option<String> = row.try_get("published_on")?;
@@ -119,11 +122,13 @@ fn ref_from_row(row: &AnyRow) -> Result<DocumentRef> {
         title: row.try_get("title")?,
         doc_number: row.try_get("doc_number")?,
         issuer_name: row.try_get("issuer_name")?,
-        status: status_from(&status)?,
         validity: validity_from(&validity)?,
         normative: row.try_get::<i64, _>("normative")? != 0,
         published_on: published_on.as_deref().map(date_from_text).transpose()?,
         interpretation_form: form_from(form.as_deref())?,
+        // 条例 Art. 19–20: only published, proactively disclosed documents are public.
+        public: status == DocumentStatus::Published.code() && disclosure == "proactive",
+        status: status_from(&status)?,
     })
 }
 

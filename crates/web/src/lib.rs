@@ -50,6 +50,9 @@ pub fn router(app: App) -> Router {
             visitor::middleware,
         ))
         .layer(security::layers(&settings))
+        .layer(axum::middleware::map_response(move |response| {
+            security::explain_too_large(response, settings.body_limit_bytes)
+        }))
         .with_state(state)
 }
 

@@ -2,6 +2,7 @@
 //! request tracing.
 
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
 use gongkai_app::config::ServerSettings;
 use std::time::Duration;
 use tower::ServiceBuilder;
@@ -55,4 +56,25 @@ pub fn layers(settings: &ServerSettings) -> ServiceBuilder<Layers> {
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
+}
+
+/// Gives the body limit's bare 413 a page that says what happened and what the limit
+/// is; other responses pass unchanged.
+pub async fn explain_too_large(response: Response, limit_bytes: usize) -> Response {
+    let is_page = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE || is_page {
+        return response;
+    }
+    too_large(limit_bytes)
+}
+
+/// The 413 page naming the limit.
+pub fn too_large(limit_bytes: usize) -> Response {
+    let limit = limit_bytes as f64 / (1024.0 * 1024.0);
+    let message = format!("提交的内容过大：单次提交（含上传的文件）不能超过 {limit:.1} MB。");
+    let page = crate::layout::ErrorPage::bare(StatusCode::PAYLOAD_TOO_LARGE, &message);
+    (StatusCode::PAYLOAD_TOO_LARGE, Html(page)).into_response()
 }

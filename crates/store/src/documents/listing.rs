@@ -53,6 +53,28 @@ pub async fn list_public(
     documents_page(store, &conditions, NEWEST_FIRST, limit, offset).await
 }
 
+/// Public documents catalogued under `topic` or with one of `title_words` in their
+/// title, newest first (the platform's columns pick from these).
+pub async fn list_public_about(
+    store: &Store,
+    topic: &str,
+    title_words: [&str; 2],
+    limit: i64,
+) -> Result<Vec<Document>> {
+    let mut conditions = PublicFilter::default().conditions();
+    conditions.bind_each(
+        "(topic = ? OR title LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\')",
+        [
+            topic.to_string(),
+            format!("%{}%", escape_like(title_words[0])),
+            format!("%{}%", escape_like(title_words[1])),
+        ],
+    );
+    Ok(documents_page(store, &conditions, NEWEST_FIRST, limit, 0)
+        .await?
+        .0)
+}
+
 /// Filters of the console's document list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConsoleFilter {

@@ -21,6 +21,7 @@ mod listing;
 pub use lifecycle::{DocumentEvent, EventStep, change_validity, events, mark_reviewed, step};
 pub use listing::{
     CleanupFilter, ConsoleFilter, PublicFilter, cleanup_candidates, list_console, list_public,
+    list_public_about,
 };
 
 /// The metadata and content of a document that its authors edit.
@@ -353,6 +354,11 @@ pub async fn find_by_index_number(store: &Store, index_number: &str) -> Result<O
 /// The document imported from a source with this SHA-256, if any.
 pub async fn find_by_source_hash(store: &Store, source_hash: &str) -> Result<Option<Document>> {
     find_by(store, "source_hash", source_hash).await
+}
+
+/// The first document with this normalised 发文字号, if any.
+pub async fn find_by_doc_number_key(store: &Store, key: &str) -> Result<Option<Document>> {
+    find_by(store, "doc_number_key", key).await
 }
 
 /// Every document, newest publication first (for listings and the index rebuild).

@@ -10,7 +10,7 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use gongkai_app::DocumentId;
 use gongkai_app::documents;
-use gongkai_app::model::Document;
+use gongkai_app::model::{Document, Relation, Relations};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -63,6 +63,63 @@ pub struct DocumentDetail {
     pub body_text: String,
     /// The body as sanitised HTML.
     pub body_html: String,
+    /// Whether it is a 行政规范性文件.
+    pub normative: bool,
+    /// 解读形式 of an interpretation: text, graphic, video, press_conference, q_and_a.
+    pub interpretation_form: Option<String>,
+    /// The last validity change (立改废), if any.
+    pub validity_change: Option<ValidityChangeView>,
+    pub attachments: Vec<AttachmentView>,
+    /// Relations with other public documents, from both ends.
+    pub relations: Vec<RelationView>,
+}
+
+/// A validity change.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ValidityChangeView {
+    /// YYYY-MM-DD.
+    pub on: NaiveDate,
+    pub reason: String,
+    /// The public document that replaced this one.
+    pub replaced_by: Option<i64>,
+}
+
+/// A downloadable attachment.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AttachmentView {
+    pub id: i64,
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    /// SHA-256 of the content, lower-case hex.
+    pub sha256: String,
+    pub url: String,
+}
+
+/// A relation seen from this document.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RelationView {
+    /// amends, repeals, interprets or based_on.
+    pub kind: String,
+    /// `outgoing`: this document amends/repeals/interprets/is based on the other;
+    /// `incoming`: the other one does so to this document.
+    pub direction: String,
+    pub id: i64,
+    pub title: String,
+    pub url: String,
+}
+
+fn relation_views(relations: &Relations) -> Vec<RelationView> {
+    let view = |r: &Relation, direction: &str| RelationView {
+        kind: r.kind.code().to_string(),
+        direction: direction.to_string(),
+        id: r.other.id.0,
+        title: r.other.title.clone(),
+        url: format!("/documents/{}", r.other.id),
+    };
+    let outgoing = relations.outgoing.iter().map(|r| view(r, "outgoing"));
+    let incoming = relations.incoming.iter().map(|r| view(r, "incoming"));
+    outgoing.chain(incoming).collect()
 }
 
 impl From<Document> for DocumentSummary {
@@ -140,14 +197,37 @@ pub async fn get_document(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Json<DocumentDetail>, ApiError> {
-    let document = documents::public_document(&state.app, DocumentId(id)).await?;
-    let (body_text, body_html) = (
-        document.fields.body_text.clone(),
-        document.fields.body_html.clone(),
-    );
+    let page = documents::public_document_page(&state.app, DocumentId(id)).await?;
+    let document = page.document;
+    let f = &document.fields;
+    let attachments = page
+        .attachments
+        .into_iter()
+        .map(|a| AttachmentView {
+            url: format!("/documents/{id}/attachments/{}", a.id),
+            id: a.id,
+            file_name: a.file_name,
+            media_type: a.media_type,
+            size_bytes: a.size_bytes,
+            sha256: a.sha256,
+        })
+        .collect();
+    let replaced_by = page.replaced_by.map(|d| d.id.0);
     Ok(Json(DocumentDetail {
+        body_text: f.body_text.clone(),
+        body_html: f.body_html.clone(),
+        normative: f.normative,
+        interpretation_form: f.interpretation_form.map(|form| form.code().to_string()),
+        validity_change: document
+            .validity_change
+            .as_ref()
+            .map(|c| ValidityChangeView {
+                on: c.on,
+                reason: c.reason.clone(),
+                replaced_by,
+            }),
+        attachments,
+        relations: relation_views(&page.relations),
         summary: DocumentSummary::from(document),
-        body_text,
-        body_html,
     }))
 }

@@ -102,11 +102,7 @@ impl From<AuditEntry> for EntryRow {
     fn from(e: AuditEntry) -> EntryRow {
         EntryRow {
             seq: e.seq,
-            at: e
-                .at
-                .with_timezone(&china_offset())
-                .format("%Y-%m-%d %H:%M:%S")
-                .to_string(),
+            at: super::console::local_time(e.at),
             actor: e.actor_name,
             action: e.action,
             entity: format!("{} {}", e.entity_type, e.entity_id),

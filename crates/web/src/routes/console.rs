@@ -31,6 +31,13 @@ pub async fn console_layout(
     Ok(Layout::console(state, &staff.visitor, title, admin))
 }
 
+/// A moment as staff read it: China time to the second.
+pub fn local_time(t: gongkai_app::model::Timestamp) -> String {
+    t.with_timezone(&china_offset())
+        .format("%Y-%m-%d %H:%M:%S")
+        .to_string()
+}
+
 /// A role grant as people read it: 编辑：示例区司法局及下级单位.
 fn grant_label(grant: &RoleGrant, all: &[Org]) -> String {
     let unit = all

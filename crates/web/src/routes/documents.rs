@@ -18,14 +18,19 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use chrono::NaiveDate;
 use gongkai_app::DocumentId;
-use gongkai_app::documents::{self, PUBLIC_PAGE_SIZE};
-use gongkai_app::model::Document;
+use gongkai_app::documents::{self, PUBLIC_PAGE_SIZE, attachments};
+use gongkai_app::model::{Attachment, Document, Relation, Relations};
+use gongkai_domain::relation::RelationKind;
 
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/documents", get(list_documents))
         .route("/documents/feed.atom", get(documents_feed))
         .route("/documents/{id}", get(show_document))
+        .route(
+            "/documents/{id}/attachments/{attachment}",
+            get(download_attachment),
+        )
 }
 
 /// A document as the public pages show it.
@@ -41,8 +46,18 @@ pub struct DocumentView {
     pub stamp: Option<&'static str>,
     pub written_on: String,
     pub published_on: String,
-    /// Sanitised when stored: every imported text is escaped into paragraphs.
+    /// Sanitised when stored: imported text is escaped into paragraphs, HTML from
+    /// the console is cleaned (`gongkai_app::documents::sanitize_html`).
     pub body_html: String,
+    pub validity_change: Option<ChangeView>,
+}
+
+/// A recorded validity change as a stamp line shows it.
+pub struct ChangeView {
+    /// E.g. "2025-04-01 废止：被《…》废止".
+    pub summary: String,
+    /// The document that replaced this one, when the reader may follow the link.
+    pub replaced_by: Option<(DocumentId, String)>,
 }
 
 pub fn date(d: Option<NaiveDate>) -> String {
@@ -73,6 +88,15 @@ impl From<Document> for DocumentView {
             published_on: date(f.published_on),
             body_html: f.body_html,
             title: f.title,
+            validity_change: d.validity_change.map(|c| ChangeView {
+                summary: format!(
+                    "{} {}：{}",
+                    c.on.format("%Y-%m-%d"),
+                    f.validity.label_zh(),
+                    c.reason
+                ),
+                replaced_by: None,
+            }),
         }
     }
 }
@@ -128,11 +152,68 @@ async fn list_documents(
     render_with_status(StatusCode::OK, &list)
 }
 
+impl DocumentView {
+    /// Names the document that replaced this one (when the reader may open it).
+    pub fn replaced_by(mut self, other: Option<&Document>) -> DocumentView {
+        if let (Some(change), Some(other)) = (self.validity_change.as_mut(), other) {
+            change.replaced_by = Some((other.id, other.fields.title.clone()));
+        }
+        self
+    }
+}
+
+/// A related document as the document page links it.
+pub struct RelatedLink {
+    pub label: &'static str,
+    pub id: DocumentId,
+    pub title: String,
+    /// The form of an interpretation (文字, 图解…).
+    pub form: Option<&'static str>,
+}
+
 #[derive(Template)]
 #[template(path = "document.html")]
 struct DocumentPage {
     layout: Layout,
     document: DocumentView,
+    attachments: Vec<Attachment>,
+    /// Interpretations of this document (相关解读).
+    interpretations: Vec<RelatedLink>,
+    /// Every other relation, from both ends.
+    related: Vec<RelatedLink>,
+}
+
+fn related_links(relations: &Relations) -> (Vec<RelatedLink>, Vec<RelatedLink>) {
+    let link = |r: &Relation, label: &'static str| RelatedLink {
+        label,
+        id: r.other.id,
+        title: r.other.title.clone(),
+        form: r.other.interpretation_form.map(|f| f.label_zh()),
+    };
+    let (interpretations, incoming): (Vec<&Relation>, Vec<&Relation>) = relations
+        .incoming
+        .iter()
+        .partition(|r| r.kind == RelationKind::Interprets);
+    let outgoing = relations.outgoing.iter().map(|r| {
+        let label = if r.kind == RelationKind::Interprets {
+            "解读对象"
+        } else {
+            r.kind.label_zh()
+        };
+        link(r, label)
+    });
+    let related = outgoing
+        .chain(
+            incoming
+                .into_iter()
+                .map(|r| link(r, r.kind.inverse_label_zh())),
+        )
+        .collect();
+    let interpretations = interpretations
+        .into_iter()
+        .map(|r| link(r, r.kind.inverse_label_zh()))
+        .collect();
+    (interpretations, related)
 }
 
 async fn show_document(
@@ -140,12 +221,24 @@ async fn show_document(
     visitor: Visitor,
     Path(id): Path<i64>,
 ) -> Result<Html<String>, WebError> {
-    let document = documents::public_document(&state.app, DocumentId(id)).await?;
-    let document = DocumentView::from(document);
+    let page = documents::public_document_page(&state.app, DocumentId(id)).await?;
+    let document = DocumentView::from(page.document).replaced_by(page.replaced_by.as_ref());
+    let (interpretations, related) = related_links(&page.relations);
     render(&DocumentPage {
         layout: Layout::public(&state, &visitor, &document.title),
         document,
+        attachments: page.attachments,
+        interpretations,
+        related,
     })
+}
+
+async fn download_attachment(
+    State(state): State<AppState>,
+    Path((id, attachment)): Path<(DocumentId, i64)>,
+) -> Result<Response, WebError> {
+    let download = attachments::public_download(&state.app, id, attachment).await?;
+    Ok(super::document_actions::download_response(download))
 }
 
 /// One entry of the Atom feed.

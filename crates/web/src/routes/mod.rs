@@ -3,11 +3,14 @@
 mod audit;
 mod auth;
 mod console;
+mod console_documents;
+mod document_actions;
 mod documents;
 mod documents_filter;
 mod ops;
 mod orgs;
 mod orgs_import;
+mod platform;
 mod public;
 mod search;
 
@@ -23,8 +26,11 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(public::router())
         .merge(auth::router())
         .merge(console::router())
+        .merge(console_documents::router())
+        .merge(document_actions::router())
         .merge(documents::router())
         .merge(search::router())
+        .merge(platform::router())
         .merge(orgs::router())
         .merge(orgs_import::router())
         .merge(audit::router())

@@ -68,7 +68,12 @@ fn css(body: String) -> Response {
         .into_response()
 }
 
-pub async fn not_found() -> Response {
+/// 404 for any other address: JSON under `/api/`, a page elsewhere.
+pub async fn not_found(uri: axum::http::Uri) -> Response {
+    if uri.path().starts_with("/api/") {
+        let error = gongkai_app::Error::NotFound("接口不存在".to_string());
+        return crate::api::ApiError(error).into_response();
+    }
     WebError(gongkai_app::Error::NotFound(
         "您访问的页面不存在。".to_string(),
     ))

@@ -166,3 +166,12 @@ async fn search_finds_a_doc_number_in_any_bracket_form_first_with_stable_fields(
 fn url_encode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+#[tokio::test]
+async fn an_unknown_api_address_answers_in_json() {
+    let app = TestApp::spawn().await;
+    let response = app.client().get("/api/v1/nothing-here").await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    let json: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(json["error"]["code"], "not_found");
+}

@@ -9,6 +9,8 @@ mod access;
 mod api;
 mod auth;
 mod documents;
+mod library_console;
 mod ops;
 mod orgs;
+mod platform;
 mod search;
