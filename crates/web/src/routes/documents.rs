@@ -46,6 +46,8 @@ pub struct DocumentView {
     pub stamp: Option<&'static str>,
     pub written_on: String,
     pub published_on: String,
+    /// 施行日期 and 有效期至, when either is recorded.
+    pub validity_period: Option<(String, String)>,
     /// Sanitised when stored: imported text is escaped into paragraphs, HTML from
     /// the console is cleaned (`gongkai_app::documents::sanitize_html`).
     pub body_html: String,
@@ -86,6 +88,8 @@ impl From<Document> for DocumentView {
             stamp: f.validity.stamp_zh(),
             written_on: date(f.written_on),
             published_on: date(f.published_on),
+            validity_period: (f.effective_on.is_some() || f.expires_on.is_some())
+                .then(|| (date(f.effective_on), date(f.expires_on))),
             body_html: f.body_html,
             title: f.title,
             validity_change: d.validity_change.map(|c| ChangeView {

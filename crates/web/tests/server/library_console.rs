@@ -506,6 +506,11 @@ async fn cleanup_lists_normative_documents_and_changes_them_in_one_batch() {
         )
         .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let (_, html) = app.client().get_text(&format!("/documents/{first}")).await;
+    assert!(
+        html.contains("<th scope=\"row\">有效期至</th><td>2026-12-31</td>"),
+        "{html}"
+    );
     for id in [&first, &second] {
         let (_, html) = app.client().get_text(&format!("/documents/{id}")).await;
         assert!(
