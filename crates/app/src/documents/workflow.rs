@@ -159,7 +159,8 @@ pub async fn find_document(app: &App, reference: &str) -> Result<Document> {
 }
 
 /// Records that `source` amends / repeals / interprets / is based on the document
-/// named by `target`. A published source that amends or repeals changes the
+/// named by `target`; amending or repealing needs the right to write the target's
+/// documents too (anyone may interpret or cite another unit's). A published source that amends or repeals changes the
 /// target's validity at once; a draft does so when it is published.
 pub async fn relate(
     app: &App,
@@ -168,8 +169,13 @@ pub async fn relate(
     target: &str,
     kind: RelationKind,
 ) -> Result<()> {
-    let (source, _) = permitted_document(app, user, source, &DOCUMENT_EDITORS).await?;
+    let (source, all_orgs) = permitted_document(app, user, source, &DOCUMENT_EDITORS).await?;
     let target = find_document(app, target).await?;
+    if kind.target_validity().is_some() {
+        // Amending or repealing changes the target: only its issuer's writers may.
+        let issuer = target.fields.issuer_id;
+        access::require_document_role(user, &DOCUMENT_EDITORS, issuer, &all_orgs)?;
+    }
     let mut tx = app.store.begin(user.actor()).await?;
     relations::add(&mut tx, source.id, target.id, kind).await?;
     if let (Some(validity), true) = (kind.target_validity(), source.published_at.is_some()) {

@@ -408,6 +408,23 @@ async fn a_repealing_document_stamps_the_old_one_with_a_link_to_what_replaced_it
 }
 
 #[tokio::test]
+async fn a_unit_cannot_repeal_another_units_document_but_may_interpret_it() {
+    let app = TestApp::spawn().await;
+    let editor = app.signed_in(Role::Editor).await;
+    let path = draft(&app, &editor, &[("title", "司法局的新办法")]).await;
+    // Document 1 is a seed issued outside the editor's unit.
+    let refused = editor
+        .submit(
+            &path,
+            &format!("{path}/relations"),
+            &[("kind", "repeals"), ("target", "1")],
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    relate(&editor, &path, "interprets", "1").await;
+}
+
+#[tokio::test]
 async fn interpretations_are_listed_on_their_policy_and_counted_per_issuer() {
     let app = TestApp::spawn().await;
     let policy = publish(
