@@ -14,8 +14,9 @@ pub use edit::{
 pub use gongkai_store::documents::events;
 pub use import::{ImportEvent, ImportSummary, Outcome, import_paths, import_text};
 pub use workflow::{
-    Allowed, CLEANUP_LIMIT, CleanupDecision, ValidityInput, allowed, change_validity,
+    Allowed, CLEANUP_LIMIT, CleanupDecision, ValidityInput, Worklist, allowed, change_validity,
     cleanup_batch, cleanup_list, find_document, relate, relations_of, take_step, today, unrelate,
+    worklist,
 };
 
 use crate::{App, Error, Result};

@@ -278,6 +278,31 @@ pub async fn change_validity(
     Ok(document)
 }
 
+/// What waits for the user in the library: documents in review (for those who may
+/// review), drafts, and normative documents due for cleanup within 90 days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Worklist {
+    pub in_review: i64,
+    pub drafts: i64,
+    pub cleanup: i64,
+}
+
+/// The user's [`Worklist`], counted over the documents they may see.
+pub async fn worklist(app: &App, user: &CurrentUser) -> Result<Worklist> {
+    use gongkai_domain::lifecycle::DocumentStatus;
+    let count = |status| super::edit::console_list(app, user, Some(status), None, 1);
+    let reviewer = DOCUMENT_REVIEWERS.iter().any(|&role| user.has_role(role));
+    Ok(Worklist {
+        in_review: if reviewer {
+            count(DocumentStatus::InReview).await?.1
+        } else {
+            0
+        },
+        drafts: count(DocumentStatus::Draft).await?.1,
+        cleanup: cleanup_list(app, user, 90).await?.1,
+    })
+}
+
 /// Most documents one cleanup list shows.
 pub const CLEANUP_LIMIT: i64 = 500;
 

@@ -57,6 +57,7 @@ struct ConsolePage {
     today: String,
     today_kind: String,
     loaded_years: String,
+    worklist: gongkai_app::documents::Worklist,
 }
 
 async fn show_console(
@@ -89,6 +90,7 @@ async fn show_console(
         _ => "无".to_string(),
     };
     render(&ConsolePage {
+        worklist: gongkai_app::documents::worklist(&state.app, &staff.user).await?,
         layout: console_layout(&state, &staff, "工作台").await?,
         display_name: staff.user.display_name.clone(),
         roles,

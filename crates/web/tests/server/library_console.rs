@@ -99,6 +99,15 @@ async fn a_draft_gets_an_index_number_and_goes_through_review_before_the_public_
     );
 
     // The editor may not publish; the reviewer returns with a reason, then publishes.
+    let (_, home) = app
+        .signed_in(Role::Reviewer)
+        .await
+        .get_text("/console")
+        .await;
+    assert!(
+        home.contains("待审核文件 0 件") && home.contains("草稿 1 件"),
+        "{home}"
+    );
     assert_eq!(
         step(&editor, &path, "submit", "").await.status(),
         StatusCode::SEE_OTHER
@@ -106,6 +115,8 @@ async fn a_draft_gets_an_index_number_and_goes_through_review_before_the_public_
     let refused = step(&editor, &path, "publish", "").await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let reviewer = app.signed_in(Role::Reviewer).await;
+    let (_, home) = reviewer.get_text("/console").await;
+    assert!(home.contains("待审核文件 1 件"), "{home}");
     let no_reason = step(&reviewer, &path, "return", " ").await;
     assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(no_reason.text().await.unwrap().contains("请说明退回理由"));
