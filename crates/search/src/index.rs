@@ -116,7 +116,14 @@ impl SearchIndex {
 
     /// Runs a search on the latest commit.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
-        search::run(&self.reader.searcher(), &self.fields, query)
+        search::run(&self.reader.searcher(), &self.fields, query, true)
+    }
+
+    /// Runs a search on the latest commit without counting facets: total and hits are
+    /// those of [`SearchIndex::search`], the facets are empty. For callers that show no
+    /// facets, and for measuring what they cost (`gongkai bench search`).
+    pub fn search_without_facets(&self, query: &SearchQuery) -> Result<SearchResults> {
+        search::run(&self.reader.searcher(), &self.fields, query, false)
     }
 
     /// Number of documents in the latest commit.
