@@ -7,8 +7,7 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::get;
 use chrono::NaiveDate;
-use gongkai_app::search::{self, FacetCount, SearchQuery, Sort};
-use gongkai_domain::validity::Validity;
+use gongkai_app::search::{self, FacetCount, SearchQuery};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -74,35 +73,21 @@ pub struct SearchResponse {
     pub facets: SearchFacets,
 }
 
-fn text(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
 impl SearchParams {
+    /// The query, by the rules the API shares with `gongkai bench search`.
     fn query(self) -> Result<SearchQuery, gongkai_app::Error> {
-        let sort = match text(self.sort).as_deref() {
-            None | Some("relevance") => Sort::Relevance,
-            Some("date") | Some("newest") => Sort::Newest,
-            Some(other) => {
-                return Err(gongkai_app::Error::invalid(
-                    "sort",
-                    format!("“{other}”无效，应为 relevance 或 date"),
-                ));
-            }
-        };
-        Ok(SearchQuery {
-            q: self.q.unwrap_or_default(),
-            issuer: text(self.issuer),
-            topic: text(self.topic),
-            genre: text(self.genre),
+        search::SearchParams {
+            q: self.q,
+            issuer: self.issuer,
+            topic: self.topic,
+            genre: self.genre,
             year: self.year,
-            validity: text(self.validity)
-                .map(|v| Validity::parse(&v))
-                .transpose()?,
-            sort,
-            page: self.page.unwrap_or(1),
-            per_page: self.per_page.unwrap_or(20),
-        })
+            validity: self.validity,
+            sort: self.sort,
+            page: self.page,
+            per_page: self.per_page,
+        }
+        .into_query()
     }
 }
 
