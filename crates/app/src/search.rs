@@ -7,6 +7,10 @@
 //! loses nothing: the batch is simply applied again, and upserts replace by id, so
 //! nothing is duplicated. Every node of a cluster keeps its own index this way.
 
+pub mod params;
+
+pub use params::SearchParams;
+
 use crate::{App, Error, Result};
 use gongkai_domain::disclosure::DisclosureAttribute;
 use gongkai_domain::lifecycle::DocumentStatus;

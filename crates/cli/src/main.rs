@@ -1,11 +1,13 @@
 //! `gongkai`: the one binary of the platform — web server, set-up and operator
-//! commands. Each command parses its arguments, calls the app layer and prints;
-//! the output formats of `calendar` are a contract that scripts rely on.
+//! commands, and the search benchmark. Each command parses its arguments, calls the app
+//! layer and prints; the output formats of `calendar` and the files of `bench corpus`
+//! are a contract that scripts rely on.
 //!
 //! Exit codes: 0 success; 1 the platform failed (database unreachable, broken
 //! audit chain, I/O); 2 the input was wrong (bad date, bad configuration, bad
 //! arguments).
 
+mod bench;
 mod calendar;
 mod import;
 mod serve;
@@ -67,6 +69,9 @@ enum Command {
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
+    /// Search benchmark: corpus, index, search.
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
 }
 
 /// A failure and the exit code it deserves.
@@ -124,6 +129,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Calendar(command) => calendar::run(&cli.data, command),
+        Command::Bench(command) => bench::run(&cli.data, command),
         command => match tokio::runtime::Runtime::new() {
             Ok(runtime) => runtime.block_on(run_async(cli.data, command)),
             Err(e) => Err(Failure::platform(format!("无法启动运行时：{e}"))),
@@ -148,5 +154,6 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Audit(command) => setup::audit(data, command).await,
         Command::Reindex => setup::reindex(data).await,
         Command::Calendar(command) => calendar::run(&data, command),
+        Command::Bench(command) => bench::run(&data, command),
     }
 }

@@ -7,6 +7,9 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+#[path = "cli/bench.rs"]
+mod bench;
+
 fn gongkai(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gongkai"))
         .args(args)

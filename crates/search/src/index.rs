@@ -31,6 +31,11 @@ const WRITER_MEMORY: usize = 96_000_000;
 /// Writer of the in-memory index of tests: one thread with tantivy's minimum budget.
 const TEST_WRITER_MEMORY: usize = 15_000_000;
 
+/// Changes per operation group. tantivy gives each group to one indexing thread (and
+/// checks the memory budget between groups), so a batch is cut into groups to keep every
+/// thread busy; an upsert's delete and add stay in one group.
+const GROUP: usize = 256;
+
 /// The full-text index of the policy library.
 pub struct SearchIndex {
     index: Index,
@@ -92,12 +97,20 @@ impl SearchIndex {
 
     /// Applies a batch of changes and commits it with `last_seq`, atomically. On failure
     /// nothing of the batch stays pending in the writer.
+    ///
+    /// Groups are handed to the writer as they are built, so the indexing threads start
+    /// while the next group is prepared.
     pub fn apply(&self, changes: Vec<Change>, last_seq: i64) -> Result<()> {
-        let operations = self.operations(changes);
         self.write(
             |writer| {
-                writer.run(operations)?;
-                Ok(())
+                let mut changes = changes.into_iter();
+                loop {
+                    let group = self.operations(changes.by_ref().take(GROUP));
+                    if group.is_empty() {
+                        return Ok(());
+                    }
+                    writer.run(group)?;
+                }
             },
             last_seq,
         )
@@ -116,7 +129,14 @@ impl SearchIndex {
 
     /// Runs a search on the latest commit.
     pub fn search(&self, query: &SearchQuery) -> Result<SearchResults> {
-        search::run(&self.reader.searcher(), &self.fields, query)
+        search::run(&self.reader.searcher(), &self.fields, query, true)
+    }
+
+    /// Runs a search on the latest commit without counting facets: total and hits are
+    /// those of [`SearchIndex::search`], the facets are empty. For callers that show no
+    /// facets, and for measuring what they cost (`gongkai bench search`).
+    pub fn search_without_facets(&self, query: &SearchQuery) -> Result<SearchResults> {
+        search::run(&self.reader.searcher(), &self.fields, query, false)
     }
 
     /// Number of documents in the latest commit.
@@ -124,9 +144,9 @@ impl SearchIndex {
         Ok(self.reader.searcher().num_docs())
     }
 
-    /// The writer operations of a batch: an upsert deletes the id first.
-    fn operations(&self, changes: Vec<Change>) -> Vec<UserOperation> {
-        let mut operations = Vec::with_capacity(changes.len() * 2);
+    /// The writer operations of some changes: an upsert deletes the id first.
+    fn operations(&self, changes: impl Iterator<Item = Change>) -> Vec<UserOperation> {
+        let mut operations = Vec::with_capacity(changes.size_hint().0 * 2);
         for change in changes {
             match change {
                 Change::Upsert(doc) => {
@@ -166,7 +186,7 @@ impl SearchIndex {
     /// the two would leave it.
     #[cfg(test)]
     pub(crate) fn stage_without_commit(&self, changes: Vec<Change>) -> Result<()> {
-        let operations = self.operations(changes);
+        let operations = self.operations(changes.into_iter());
         self.lock_writer()?.run(operations)?;
         Ok(())
     }

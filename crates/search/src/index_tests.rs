@@ -70,3 +70,28 @@ fn staged_changes_are_invisible_until_a_commit() {
     assert_eq!(index.num_docs().unwrap(), 0);
     assert_eq!(index.last_applied().unwrap(), 0);
 }
+
+#[test]
+fn in_a_batch_larger_than_a_group_the_last_change_of_an_id_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open(dir.path()).unwrap();
+    let mut batch: Vec<Change> = (1..=3 * GROUP as i64)
+        .map(|id| Change::Upsert(doc(id, "普通文件")))
+        .collect();
+    // Id 1 again in the last group, id 2 deleted there: both land in other groups than
+    // their first version, possibly on the other indexing thread.
+    batch.push(Change::Upsert(doc(1, "最终版本")));
+    batch.push(Change::Delete(2));
+    index.apply(batch, 3).unwrap();
+    assert_eq!(index.num_docs().unwrap(), 3 * GROUP as u64 - 1);
+    let results = index
+        .search(&SearchQuery {
+            q: "最终版本".to_string(),
+            ..SearchQuery::default()
+        })
+        .unwrap();
+    assert_eq!(results.total, 1);
+    assert_eq!(results.hits[0].id, 1);
+    let all = index.search(&SearchQuery::default()).unwrap();
+    assert_eq!(all.facets.validity[0].count, 3 * GROUP as u64 - 1);
+}

@@ -8,8 +8,7 @@
 
 use gongkai_app::Error;
 use gongkai_app::model::PublicFilter;
-use gongkai_app::search::{SearchQuery, Sort};
-use gongkai_domain::validity::Validity;
+use gongkai_app::search::{SearchQuery, Sort, params};
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -59,10 +58,7 @@ impl PageParam {
 
 /// A value with surrounding whitespace removed; `None` when nothing is left.
 pub fn text(value: Option<&str>) -> Option<String> {
-    value
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-        .map(str::to_string)
+    params::clean(value)
 }
 
 impl FilterParams {
@@ -72,26 +68,11 @@ impl FilterParams {
             topic: text(self.topic.as_deref()),
             genre: text(self.genre.as_deref()),
             year: text(self.year.as_deref())
-                .map(|y| parse_year(&y))
+                .map(|y| params::parse_year(&y))
                 .transpose()?,
-            validity: text(self.validity.as_deref())
-                .map(|v| Validity::parse(&v))
-                .transpose()?,
+            validity: params::parse_validity(self.validity.as_deref())?,
         })
     }
-}
-
-/// A year of publication: four digits, as a person writes it in the form.
-fn parse_year(text: &str) -> Result<i32, Error> {
-    text.parse::<i32>()
-        .ok()
-        .filter(|y| (1000..=9999).contains(y))
-        .ok_or_else(|| {
-            Error::invalid(
-                "年份",
-                format!("“{text}”不是有效的年份，请填写四位数字，如 2022"),
-            )
-        })
 }
 
 impl SearchParams {
@@ -100,14 +81,7 @@ impl SearchParams {
     }
 
     pub fn sort(&self) -> Result<Sort, Error> {
-        match text(self.sort.as_deref()).as_deref() {
-            None | Some("relevance") => Ok(Sort::Relevance),
-            Some("date") | Some("newest") => Ok(Sort::Newest),
-            Some(other) => Err(Error::invalid(
-                "sort",
-                format!("“{other}”无效，应为 relevance 或 date"),
-            )),
-        }
+        params::parse_sort(self.sort.as_deref())
     }
 }
 
@@ -136,6 +110,7 @@ pub fn search_query(
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+    use gongkai_domain::validity::Validity;
 
     fn filters(year: &str, validity: &str) -> FilterParams {
         FilterParams {

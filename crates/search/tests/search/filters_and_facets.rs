@@ -1,7 +1,7 @@
 //! Exact filters and facet counts that agree with them.
 
 use gongkai_domain::validity::Validity;
-use gongkai_search::{FacetCount, IndexedDocument, SearchQuery};
+use gongkai_search::{FacetCount, Facets, IndexedDocument, SearchQuery, Sort};
 
 use crate::helpers::*;
 
@@ -105,4 +105,25 @@ fn filters_are_exact_terms() {
     q.issuer = None;
     q.year = Some(1900);
     assert_eq!(index.search(&q).unwrap().total, 0);
+}
+
+#[test]
+fn a_search_without_facets_has_the_same_total_and_hits_and_no_counts() {
+    let index = index_of(library());
+    let mut cases = vec![query(""), query("政务公开"), query("渝中府办[2022]24号")];
+    let mut page_two = query("");
+    page_two.page = 2;
+    page_two.per_page = 2;
+    let mut newest = query("政务公开");
+    newest.sort = Sort::Newest;
+    newest.validity = Some(Validity::Valid);
+    let mut past_the_end = query("");
+    past_the_end.page = 99;
+    cases.extend([page_two, newest, past_the_end]);
+    for q in cases {
+        let full = index.search(&q).unwrap();
+        let bare = index.search_without_facets(&q).unwrap();
+        assert_eq!((bare.total, &bare.hits), (full.total, &full.hits), "{q:?}");
+        assert_eq!(bare.facets, Facets::default(), "{q:?}");
+    }
 }

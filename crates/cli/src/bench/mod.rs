@@ -1,0 +1,120 @@
+//! `gongkai bench`: the search benchmark (docs/benchmarks.md). Not a test: it reports
+//! figures and nothing asserts them.
+//!
+//! * `bench corpus` writes a synthetic corpus of real government text (one JSON object
+//!   per line, [`record`]) and a query list ([`queries`]) that other engines can read;
+//! * `bench index` indexes a corpus file into `DATA/index`, the index the platform uses;
+//! * `bench search` runs the query list against that index and reports latency
+//!   percentiles, with and without facet counts.
+//!
+//! Input files that cannot be read or parsed exit with code 2, naming file and line.
+
+mod corpus;
+mod index;
+mod queries;
+mod record;
+mod search;
+mod texts;
+mod write;
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter};
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::{DataArgs, Failure};
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Write a synthetic corpus (JSON lines) and a query list.
+    Corpus(CorpusArgs),
+    /// Index a corpus file into DATA/index (a directory used for benchmarks only).
+    Index(IndexArgs),
+    /// Run a query list against DATA/index and report latency percentiles.
+    Search(SearchArgs),
+}
+
+#[derive(Args)]
+pub struct CorpusArgs {
+    /// Number of documents.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    docs: u64,
+    /// Seed of the random choices: the same seed gives the same files.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// The corpus file to write (JSON lines).
+    #[arg(long)]
+    out: PathBuf,
+    /// The query file to write (one URL query string per line).
+    #[arg(long)]
+    queries: PathBuf,
+}
+
+#[derive(Args)]
+pub struct IndexArgs {
+    /// The corpus file (JSON lines, as `bench corpus` writes it).
+    #[arg(long)]
+    docs: PathBuf,
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// The query file (one URL query string per line).
+    #[arg(long)]
+    queries: PathBuf,
+    /// How many times each query is timed (after one warm-up run).
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    runs: u32,
+    /// Time the searches without facet counts only.
+    #[arg(long)]
+    no_facets: bool,
+}
+
+pub fn run(data: &DataArgs, command: BenchCommand) -> Result<(), Failure> {
+    match command {
+        BenchCommand::Corpus(args) => write::run(args.docs, args.seed, &args.out, &args.queries),
+        BenchCommand::Index(args) => index::run(&data.dir, &args.docs),
+        BenchCommand::Search(args) => {
+            search::run(&data.dir, &args.queries, args.runs, args.no_facets)
+        }
+    }
+}
+
+/// Opens an input file; failing is the caller's mistake (exit code 2).
+fn open_input(path: &Path) -> Result<BufReader<File>, Failure> {
+    File::open(path)
+        .map(BufReader::new)
+        .map_err(|e| unreadable(path, &e))
+}
+
+fn unreadable(path: &Path, error: &std::io::Error) -> Failure {
+    Failure::input(format!("无法读取 {}：{error}", path.display()))
+}
+
+/// Creates an output file; failing is the caller's mistake (exit code 2).
+fn create_output(path: &Path) -> Result<BufWriter<File>, Failure> {
+    File::create(path)
+        .map(BufWriter::new)
+        .map_err(|e| Failure::input(format!("无法写入 {}：{e}", path.display())))
+}
+
+/// Writing failed after the file was created: the platform's failure (exit code 1).
+fn write_failed(path: &Path, error: &std::io::Error) -> Failure {
+    Failure::platform(format!("写入 {} 失败：{error}", path.display()))
+}
+
+fn search_failed(error: gongkai_search::Error) -> Failure {
+    Failure::platform(error.to_string())
+}
+
+/// A progress bar on stderr (hidden when stderr is not a terminal).
+fn progress(len: u64, unit: &str) -> ProgressBar {
+    let bar = ProgressBar::new(len);
+    let template = format!("{{bar:40}} {{pos}}/{{len}} {unit} {{per_sec}} {{eta}}");
+    bar.set_style(
+        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
