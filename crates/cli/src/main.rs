@@ -1,12 +1,13 @@
 //! `gongkai`: the one binary of the platform — web server, set-up and operator
 //! commands. Each command parses its arguments, calls the app layer and prints;
-//! the output formats of `calendar` are a contract that scripts rely on.
+//! the output formats of `calendar` and `extract` are a contract that scripts rely on.
 //!
 //! Exit codes: 0 success; 1 the platform failed (database unreachable, broken
 //! audit chain, I/O); 2 the input was wrong (bad date, bad configuration, bad
 //! arguments).
 
 mod calendar;
+mod extract;
 mod import;
 mod serve;
 mod setup;
@@ -64,6 +65,8 @@ enum Command {
     Org(setup::OrgCommand),
     /// Rebuild the search index from the database.
     Reindex,
+    /// Work plan to ledger: tasks, units and deadlines as JSON, CSV or XLSX.
+    Extract(extract::ExtractArgs),
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
@@ -124,6 +127,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Calendar(command) => calendar::run(&cli.data, command),
+        Command::Extract(args) => extract::run(&args),
         command => match tokio::runtime::Runtime::new() {
             Ok(runtime) => runtime.block_on(run_async(cli.data, command)),
             Err(e) => Err(Failure::platform(format!("无法启动运行时：{e}"))),
@@ -148,5 +152,6 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Audit(command) => setup::audit(data, command).await,
         Command::Reindex => setup::reindex(data).await,
         Command::Calendar(command) => calendar::run(&data, command),
+        Command::Extract(args) => extract::run(&args),
     }
 }
