@@ -45,8 +45,10 @@ struct Assembler {
 
 pub(crate) fn tasks(cells: &[Cell]) -> Vec<Draft> {
     let mut assembler = Assembler::default();
-    for cell in cells {
-        assembler.cell(cell);
+    for (i, cell) in cells.iter().enumerate() {
+        if !signature(cells, i) {
+            assembler.cell(cell);
+        }
     }
     assembler.drafts
 }
@@ -54,7 +56,7 @@ pub(crate) fn tasks(cells: &[Cell]) -> Vec<Draft> {
 impl Assembler {
     fn cell(&mut self, cell: &Cell) {
         let text = match cell {
-            Cell::RowBreak => return self.end_header(),
+            Cell::RowBreak => return,
             Cell::Empty => {
                 if !self.header_cells.is_empty() {
                     return;
@@ -193,6 +195,10 @@ impl Assembler {
                 self.push_heading(c.level, &c.line);
             }
         }
+        if level == PLAIN && chosen.iter().all(|c| !sentence_like(&c.text)) {
+            // A title or a signature above a unit-like line (an addressee, a sender).
+            return Vec::new();
+        }
         if chosen.len() == 1 && chosen[0].level <= 2 && heading_like(&chosen[0].text) {
             // A heading whose items were lost: the unit line has nothing to apply to.
             self.push_heading(chosen[0].level, &chosen[0].line);
@@ -252,6 +258,26 @@ fn merge_plain(mut run: Vec<Candidate>, before: &mut Vec<Candidate>) -> Vec<Cand
     }
     task.text.insert_str(0, &prefix);
     vec![task]
+}
+
+/// A sender's name above the date of a notice (`重庆市渝中区人民政府办公室` /
+/// `2022年6月17日`): no unit statement.
+fn signature(cells: &[Cell], i: usize) -> bool {
+    let next = cells[i + 1..].iter().find(|c| **c != Cell::RowBreak);
+    let Some(Cell::Text(date)) = next else {
+        return false;
+    };
+    let date: String = date.chars().filter(|c| !c.is_whitespace()).collect();
+    date.ends_with('日')
+        && date.chars().count() <= 12
+        && date
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日'))
+}
+
+/// An unnumbered task text reads as a sentence: punctuated, or longer than a title.
+fn sentence_like(text: &str) -> bool {
+    text.contains(['，', ',', '。', '；', ';']) || text.chars().count() > 40
 }
 
 /// A short line with no sentence inside: a heading rather than a task.

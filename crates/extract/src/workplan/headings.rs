@@ -16,6 +16,8 @@ pub(crate) struct Marker {
     pub rest: usize,
 }
 
+use gongkai_domain::deadline_phrase;
+
 const CHINESE_DIGITS: &str = "一二三四五六七八九十";
 /// Characters after a bare number that make it a quantity or date, not an ordinal.
 const QUANTITY: &str =
@@ -104,14 +106,28 @@ fn arabic(text: &str) -> Option<Marker> {
     let number = ascii(&digits);
     if matches!(next, '.' | '．' | '、') {
         // `1.5亿` is a quantity, `1.` an ordinal.
-        let following = after[next.len_utf8()..].chars().next();
-        if following.is_some_and(|c| c.is_ascii_digit()) || digits.chars().count() > 3 {
+        let digits_after = after[next.len_utf8()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        if (1..4).contains(&digits_after) || digits.chars().count() > 3 {
             return None;
         }
         return Some(Marker {
             level: 3,
             number,
             rest: digits.len() + next.len_utf8(),
+        });
+    }
+    if matches!(next, '日' | '月')
+        && let Some((prefix, ..)) = deadline_phrase::recover_digits(&number, next == '日')
+        && prefix > 0
+    {
+        // `220201030日前`: item 2 whose `.` and `年` were lost.
+        return Some(Marker {
+            level: 3,
+            number: number[..prefix].to_owned(),
+            rest: prefix,
         });
     }
     if digits.chars().count() > 2 || QUANTITY.contains(next) || !is_cjk(next) {
@@ -158,6 +174,8 @@ mod tests {
             ("（1）公开", Some((4, "1"))),
             ("②做好", Some((5, "2"))),
             ("2020年是", None),
+            ("1.202011月底前", Some((3, "1"))),
+            ("220201030日前,编制", Some((3, "2"))),
             ("3个工作日内", None),
             ("1.5亿元", None),
             ("各街道", None),

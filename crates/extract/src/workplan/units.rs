@@ -175,7 +175,11 @@ pub(crate) fn unit_line(cell: &str) -> Option<UnitStatement> {
     if label_at(cell).is_some() {
         return labelled(cell);
     }
-    if cell.chars().count() > 200 || cell.contains(['。', '《', '“', '"']) {
+    // An addressee line (`各镇人民政府,县政府各部门:`) ends with a colon.
+    if cell.chars().count() > 200
+        || cell.contains(['。', '《', '“', '"'])
+        || cell.ends_with([':', '：'])
+    {
         return None;
     }
     if crate::workplan::headings::marker(cell).is_some() {
