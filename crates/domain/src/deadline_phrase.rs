@@ -156,6 +156,24 @@ fn scan(text: &str, plan_year: Option<i32>) -> Vec<Found> {
         match unit {
             Some('年') if run.len() == 4 => {
                 year_here = run.parse().ok().map(|y| (pos, y));
+                // `2020年底前`: the year's last day.
+                let end_of_year = chars
+                    .get(after + 1)
+                    .is_some_and(|&(_, c)| c == '底' || c == '末');
+                if let (true, Some((_, year))) = (end_of_year, year_here)
+                    && let Some(date) = last_day(year, 12)
+                {
+                    let (end, _) = suffix(text, end_of_char(&chars, after + 1));
+                    found.push(Found {
+                        start: pos,
+                        end,
+                        date,
+                        deadline_like: true,
+                    });
+                    i = index_after(&chars, end);
+                    year_here = None;
+                    continue;
+                }
                 i = after + 1;
                 continue;
             }
@@ -398,6 +416,7 @@ mod tests {
         );
         assert_eq!(find_in_text("推进2022年北京冬奥会信息公开"), None);
         assert_eq!(find_in_text("年底前基本实现全覆盖"), Some("年底前"));
+        assert_eq!(find_in_text("2020年底前全面建成平台"), Some("2020年底前"));
         assert_eq!(
             find_in_text("6月底前完成梳理,12月底前全部公开"),
             Some("12月底前")
