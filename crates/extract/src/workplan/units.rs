@@ -195,14 +195,24 @@ pub(crate) fn unit_line(cell: &str) -> Option<UnitStatement> {
     (!names.is_empty() && unit_like * 10 >= names.len() * 7).then_some(statement)
 }
 
-/// The label at the start of a text and its role, with the bytes it takes (colon included).
-fn label_at(text: &str) -> Option<(Role, usize)> {
-    let text = text.trim_start();
+/// The label at the start of a text and its role, with the bytes it takes (colon
+/// included). Spaces inside a label (`完 成时限`, text from a PDF) are skipped.
+fn label_at(original: &str) -> Option<(Role, usize)> {
+    let text = original.trim_start();
     LABELS.iter().find_map(|&(label, role)| {
-        let rest = text.strip_prefix(label)?.trim_start();
+        let rest = strip_spaced_prefix(text, label)?.trim_start();
         let colon = rest.chars().next().filter(|c| matches!(c, ':' | '：'))?;
-        Some((role, text.len() - rest.len() + colon.len_utf8()))
+        Some((role, original.len() - rest.len() + colon.len_utf8()))
     })
+}
+
+/// `text` without a leading `label`, allowing spaces between the label's characters.
+fn strip_spaced_prefix<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let mut rest = text;
+    for c in label.chars() {
+        rest = rest.trim_start_matches(' ').strip_prefix(c)?;
+    }
+    Some(rest)
 }
 
 /// A labelled statement: `牵头单位:X;责任单位:Y,完成时限:Z`.
@@ -307,10 +317,43 @@ fn strip_roles_keep(clause: &str) -> &str {
     s
 }
 
+/// Place levels that 、 joins inside one name: `各市、县(市、区)教育局`, `各县、市、区政府`.
+const PLACE_LEVELS: [char; 6] = ['省', '市', '县', '区', '乡', '镇'];
+/// Bare words that are no unit on their own: `市直有关部门、单位` is one name.
+const BARE: [&str; 4] = ["单位", "部门", "机构", "單位"];
+
+/// Splits a list on 、 and the like, but keeps fragments that share a prefix or suffix
+/// together when one of them is no unit on its own.
+fn fragments(clause: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    let seps = ['、', ',', '，', ';', '；'];
+    let parts = split_top(clause, &seps);
+    for (i, part) in parts.iter().enumerate() {
+        let part = part.trim();
+        let bare = BARE.contains(&part);
+        match out.last_mut() {
+            Some(last) if glue_next || (bare && i > 0) => {
+                last.push('、');
+                last.push_str(part);
+            }
+            _ => out.push(part.to_owned()),
+        }
+        let level = part.trim_start_matches('各');
+        let single_level = level.chars().count() == 1 && level.starts_with(PLACE_LEVELS);
+        let next_is_level = parts
+            .get(i + 1)
+            .is_some_and(|n| n.trim().starts_with(PLACE_LEVELS));
+        glue_next = single_level && next_is_level;
+    }
+    out
+}
+
 /// Unit names of one clause, split on 、 (and on 及/和 between two unit names).
 fn names_of(clause: &str) -> Vec<String> {
     let mut names = Vec::new();
-    for part in split_top(clause, &['、', ',', '，', ';', '；']) {
+    for part in fragments(clause) {
+        let part = part.as_str();
         let name = strip_role(part);
         if name.is_empty() {
             continue;
@@ -427,6 +470,24 @@ mod tests {
         let s = unit_line("区卫健委、区政数局等有关部门,各乡、街办、管理处").unwrap_or_default();
         assert!(s.lead.is_empty());
         assert_eq!(s.responsible[1], "区政数局等有关部门");
+    }
+
+    #[test]
+    fn fragments_sharing_a_prefix_or_suffix_stay_one_name() {
+        let s = unlabelled("各市、县(市、区)教育局、各高校,市直有关部门、单位,各县、市、区政府");
+        assert_eq!(
+            s.responsible,
+            [
+                "各市、县(市、区)教育局",
+                "各高校",
+                "市直有关部门、单位",
+                "各县、市、区政府"
+            ]
+        );
+        let s = unlabelled("区卫健委,各乡、街办、管理处");
+        assert_eq!(s.responsible, ["区卫健委", "各乡", "街办", "管理处"]);
+        let s = labelled("责任单位:省政府办公厅; 完 成时限:6 月底").unwrap_or_default();
+        assert_eq!(s.deadline.as_deref(), Some("6 月底"));
     }
 
     #[test]
