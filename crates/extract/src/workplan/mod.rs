@@ -143,6 +143,25 @@ fn chinese_number(s: &str) -> Option<u32> {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_year_comes_from_the_title_even_with_spaces() {
+        let (title, year) =
+            title_and_year("索引号 113/2023-31395\n2023年政府工作报告重点工作责任分解\n");
+        assert_eq!(
+            (title.as_str(), year),
+            ("2023年政府工作报告重点工作责任分解", Some(2023))
+        );
+        assert_eq!(
+            title_and_year("江西省 2023 年数字政府建设工作要点").1,
+            Some(2023)
+        );
+    }
+}
+
 fn dedup(names: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(names.len());
     for n in names {
@@ -154,7 +173,9 @@ fn dedup(names: Vec<String>) -> Vec<String> {
 }
 
 /// Words that name a plan in its title.
-const PLAN_WORDS: [&str; 9] = [
+const PLAN_WORDS: [&str; 11] = [
+    "分解",
+    "重点工作",
     "工作要点",
     "分工",
     "方案",
@@ -175,8 +196,11 @@ fn title_and_year(text: &str) -> (String, Option<i32>) {
         .filter(|l| !l.is_empty())
         .take(40)
         .collect();
-    let names_plan =
-        |l: &&&str| l.chars().count() <= 80 && PLAN_WORDS.iter().any(|w| l.contains(w));
+    let names_plan = |l: &&&str| {
+        l.chars().count() <= 80
+            && headings::marker(l).is_none()
+            && PLAN_WORDS.iter().any(|w| l.contains(w))
+    };
     let title = lines
         .iter()
         .find(names_plan)
@@ -190,7 +214,8 @@ fn title_and_year(text: &str) -> (String, Option<i32>) {
 }
 
 fn year_in(line: &str) -> Option<i32> {
-    let chars: Vec<char> = line.chars().collect();
+    // Text from a PDF may hold spaces inside `2023 年`.
+    let chars: Vec<char> = line.chars().filter(|c| !c.is_whitespace()).collect();
     chars.windows(5).find_map(|w| {
         let digits: String = w[..4].iter().collect();
         (w[4] == '年' && digits.starts_with("20") && digits.chars().all(|c| c.is_ascii_digit()))
