@@ -143,25 +143,6 @@ fn chinese_number(s: &str) -> Option<u32> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_year_comes_from_the_title_even_with_spaces() {
-        let (title, year) =
-            title_and_year("索引号 113/2023-31395\n2023年政府工作报告重点工作责任分解\n");
-        assert_eq!(
-            (title.as_str(), year),
-            ("2023年政府工作报告重点工作责任分解", Some(2023))
-        );
-        assert_eq!(
-            title_and_year("江西省 2023 年数字政府建设工作要点").1,
-            Some(2023)
-        );
-    }
-}
-
 fn dedup(names: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(names.len());
     for n in names {
@@ -222,4 +203,23 @@ fn year_in(line: &str) -> Option<i32> {
             .then(|| digits.parse().ok())
             .flatten()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_year_comes_from_the_title_even_with_spaces() {
+        let (title, year) =
+            title_and_year("索引号 113/2023-31395\n2023年政府工作报告重点工作责任分解\n");
+        assert_eq!(
+            (title.as_str(), year),
+            ("2023年政府工作报告重点工作责任分解", Some(2023))
+        );
+        assert_eq!(
+            title_and_year("江西省 2023 年数字政府建设工作要点").1,
+            Some(2023)
+        );
+    }
 }
