@@ -1,7 +1,7 @@
 //! `gongkai`: the one binary of the platform — web server, set-up and operator
-//! commands, and the search benchmark. Each command parses its arguments, calls the app
-//! layer and prints; the output formats of `calendar` and the files of `bench corpus`
-//! are a contract that scripts rely on.
+//! commands, the work-plan extractor and the search benchmark. Each command parses its
+//! arguments, calls the app layer and prints; the output formats of `calendar` and
+//! `extract` and the files of `bench corpus` are a contract that scripts rely on.
 //!
 //! Exit codes: 0 success; 1 the platform failed (database unreachable, broken
 //! audit chain, I/O); 2 the input was wrong (bad date, bad configuration, bad
@@ -9,6 +9,7 @@
 
 mod bench;
 mod calendar;
+mod extract;
 mod import;
 mod serve;
 mod setup;
@@ -66,6 +67,8 @@ enum Command {
     Org(setup::OrgCommand),
     /// Rebuild the search index from the database.
     Reindex,
+    /// Work plan to ledger: tasks, units and deadlines as JSON, CSV or XLSX.
+    Extract(extract::ExtractArgs),
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
@@ -130,6 +133,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Calendar(command) => calendar::run(&cli.data, command),
         Command::Bench(command) => bench::run(&cli.data, command),
+        Command::Extract(args) => extract::run(&args),
         command => match tokio::runtime::Runtime::new() {
             Ok(runtime) => runtime.block_on(run_async(cli.data, command)),
             Err(e) => Err(Failure::platform(format!("无法启动运行时：{e}"))),
@@ -155,5 +159,6 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Reindex => setup::reindex(data).await,
         Command::Calendar(command) => calendar::run(&data, command),
         Command::Bench(command) => bench::run(&data, command),
+        Command::Extract(args) => extract::run(&args),
     }
 }

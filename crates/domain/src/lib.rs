@@ -9,6 +9,7 @@
 
 pub mod calendar;
 pub mod credit_code;
+pub mod deadline_phrase;
 pub mod disclosure;
 pub mod doc_number;
 mod error;

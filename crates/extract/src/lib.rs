@@ -5,7 +5,8 @@
 //! - [`text_of`] turns the bytes of a `.txt`, `.html`, `.docx` or `.pdf` file into plain
 //!   text with one paragraph per line (see [`SourceKind`]);
 //! - [`parse_page`] recognises the layout of a page copied from a Chinese government
-//!   portal and extracts its title, metadata (索引号, 发文字号, 成文日期…) and body.
+//!   portal and extracts its title, metadata (索引号, 发文字号, 成文日期…) and body;
+//! - [`extract_workplan`] reads a work plan (工作要点, 任务分工) into its ledger of tasks.
 //!
 //! It does no I/O, no network and no async. It never panics on any input: corrupt input
 //! is an [`Error`], and every string function accepts arbitrary text. Values are kept as
@@ -18,11 +19,13 @@ mod page;
 mod pdf;
 mod text;
 mod txt;
+mod workplan;
 
 use std::path::Path;
 
 pub use error::Error;
 pub use page::{ExtractedPage, PageMetadata, parse_page};
+pub use workplan::{Ledger, Task, extract_workplan, extract_workplan_from};
 
 /// Result type of every fallible function of this crate.
 pub type Result<T> = std::result::Result<T, Error>;

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod ledgers;
 mod robustness;
 mod seeds;
 mod text_of;

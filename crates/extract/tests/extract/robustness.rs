@@ -171,3 +171,88 @@ fn deeply_nested_pdf_objects_are_errors_not_stack_overflows() {
         assert!(text_of(&nested(open), SourceKind::Pdf).is_err());
     }
 }
+
+/// Random and mutated work plans never make the ledger extractor panic.
+#[test]
+fn workplan_extraction_never_panics_on_random_or_mutated_text() {
+    const PIECES: &[&str] = &[
+        "一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "2、",
+        "（1）",
+        "①",
+        "\n",
+        "\n\n",
+        "\t",
+        "\t\n",
+        " | ",
+        "责任单位：",
+        "牵头单位:",
+        "完成时限:",
+        "(",
+        ")",
+        "〔",
+        "〕",
+        "、",
+        "，",
+        "；",
+        "。",
+        "区政府办公室",
+        "各街道",
+        "牵头",
+        "负责",
+        "2022年",
+        "7月底前",
+        "年底前",
+        "上半年",
+        "持续推进",
+        "序号 目标任务 任务内容 责任单位 工作时限 ",
+        "1 ",
+        "202011月底前",
+        "220201030日前",
+        "第三季度",
+        "10月下旬",
+        "—",
+        "等有关部门",
+    ];
+    let mut rng = XorShift(0x5eed_1234_abcd_0042);
+    for _ in 0..400 {
+        let n = rng.below(60);
+        let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
+        let _ = gongkai_extract::extract_workplan(&text);
+        let _ = gongkai_extract::extract_workplan_from(&rng.bytes(n * 3), SourceKind::Text);
+    }
+    for seed in [
+        "000_3335da6467c3606d.txt",
+        "002_cc9e57af21d3afad.txt",
+        "004_2f6965311e0af134.txt",
+    ] {
+        let text = String::from_utf8_lossy(&crate::fixture(seed)).into_owned();
+        let chars: Vec<char> = text.chars().collect();
+        for _ in 0..30 {
+            let mut mutated = chars.clone();
+            for _ in 0..20 {
+                let at = rng.below(mutated.len());
+                match rng.below(3) {
+                    0 => {
+                        mutated.remove(at);
+                    }
+                    1 => mutated.insert(
+                        at,
+                        PIECES[rng.below(PIECES.len())]
+                            .chars()
+                            .next()
+                            .unwrap_or(' '),
+                    ),
+                    _ => mutated.truncate(at.max(1)),
+                }
+                if mutated.is_empty() {
+                    break;
+                }
+            }
+            let _ = gongkai_extract::extract_workplan(&mutated.iter().collect::<String>());
+        }
+    }
+}

@@ -1,0 +1,512 @@
+//! Unit statements: who leads and who carries out a task.
+//!
+//! This module owns reading `(责任单位：…)`, `〔牵头单位:X;责任单位:Y〕`, label lines
+//! (`责任单位：…`), unit cells of tables and unlabelled statements (`X牵头，Y负责`,
+//! `A、B分别按职能牵头`). Lists are split on 、，, ；; outside brackets; role words
+//! (牵头, 负责, 配合, 按职责分工落实…) are stripped from the ends of names; `等有关部门`
+//! is kept as written. Units marked 牵头 are lead units, all others responsible units.
+
+use gongkai_domain::deadline_phrase;
+
+/// What a statement says about a task.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct UnitStatement {
+    pub lead: Vec<String>,
+    pub responsible: Vec<String>,
+    pub deadline: Option<String>,
+    /// The roles came from labels (牵头单位：) rather than from table columns.
+    pub labelled: bool,
+    /// Some unit carried the word 牵头 (an unlabelled statement with roles).
+    pub marked: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Lead,
+    Responsible,
+    Deadline,
+    Person,
+}
+
+/// Labels, longest first so that `牵头责任单位` is not read as `责任单位`.
+const LABELS: &[(&str, Role)] = &[
+    ("牵头负责领导", Role::Person),
+    ("牵头责任单位", Role::Lead),
+    ("协同责任单位", Role::Responsible),
+    ("落实科室(部门)", Role::Responsible),
+    ("落实科室（部门）", Role::Responsible),
+    ("牵头单位", Role::Lead),
+    ("牵头科室", Role::Lead),
+    ("牵头部门", Role::Lead),
+    ("牵头处室", Role::Lead),
+    ("主办单位", Role::Lead),
+    ("牽頭單位", Role::Lead),
+    ("责任单位", Role::Responsible),
+    ("责任科室", Role::Responsible),
+    ("责任部门", Role::Responsible),
+    ("责任处室", Role::Responsible),
+    ("配合单位", Role::Responsible),
+    ("协办单位", Role::Responsible),
+    ("落实科室", Role::Responsible),
+    ("落实单位", Role::Responsible),
+    ("責任單位", Role::Responsible),
+    ("完成时限", Role::Deadline),
+    ("完成时间", Role::Deadline),
+    ("时限要求", Role::Deadline),
+    ("办结时限", Role::Deadline),
+    ("工作时限", Role::Deadline),
+    ("責任領導", Role::Person),
+    ("责任领导", Role::Person),
+    ("分管领导", Role::Person),
+];
+
+/// Role words stripped from the end of a unit name, longest first.
+const ROLE_SUFFIXES: &[&str] = &[
+    "分别按职能牵头",
+    "按职责分工负责落实",
+    "按职责分工负责",
+    "按职责分工落实",
+    "按職責分工負責",
+    "按职责分工",
+    "按职能牵头",
+    "分别牵头",
+    "负责落实",
+    "共同负责",
+    "牵头负责",
+    "牵头",
+    "牽頭",
+    "负责",
+    "負責",
+    "配合",
+    "落实",
+    "参与",
+];
+
+const UNIT_ENDINGS: &[&str] = &[
+    "局",
+    "委",
+    "办",
+    "室",
+    "部",
+    "处",
+    "科",
+    "院",
+    "会",
+    "中心",
+    "政府",
+    "街道",
+    "单位",
+    "部门",
+    "机构",
+    "公司",
+    "所",
+    "队",
+    "站",
+    "馆",
+    "组",
+    "厅",
+    "署",
+    "行",
+    "社",
+    "团",
+    "区",
+    "县",
+    "镇",
+    "乡",
+    "街办",
+    "企业",
+    "学校",
+    "医院",
+    "分局",
+    "管委",
+    "委员会",
+    "法院",
+    "检察院",
+    "單位",
+    "辦",
+    "會",
+    "廳",
+    "處",
+    "關",
+    "机关",
+    "部門",
+];
+
+/// A labelled unit bracket closing a task text: where it starts, and what it says.
+pub(crate) fn trailing_bracket(text: &str) -> Option<(usize, UnitStatement)> {
+    let trimmed = text.trim_end_matches([' ', '。', '；', ';', '\u{3000}']);
+    let mut best = None;
+    for (i, c) in trimmed.char_indices() {
+        if !matches!(c, '(' | '（' | '〔' | '【' | '[' | '［') {
+            continue;
+        }
+        let inner = &trimmed[i + c.len_utf8()..];
+        let body = inner
+            .strip_suffix([')', '）', '〕', '】', ']', '］'])
+            .unwrap_or(inner);
+        if label_at(inner).is_some() {
+            // A bracket with a label; an unclosed one runs to the end (scraped text).
+            let close = body.find([')', '）', '〕', '】', ']', '］']);
+            let body = close.map_or(body, |e| if nested(body, e) { body } else { &body[..e] });
+            best = labelled(body).map(|s| (i, s));
+        } else if matches!(trimmed[..i].chars().next_back(), Some('。' | '；' | ';'))
+            && inner.len() != body.len()
+            && let Some(s) = unit_line(body).filter(|s| s.marked)
+        {
+            best = Some((i, s));
+        }
+    }
+    best
+}
+
+/// Whether the closing bracket at `e` only closes an inner bracket, as in
+/// `〔责任单位：产业发展部(招商部)〕`.
+fn nested(body: &str, e: usize) -> bool {
+    let before = &body[..e];
+    before.matches(['(', '（']).count() > before.matches([')', '）']).count()
+}
+
+/// A line or cell that is wholly a unit statement (labelled, or a list of unit names).
+pub(crate) fn unit_line(cell: &str) -> Option<UnitStatement> {
+    let cell = cell.trim().trim_end_matches('。');
+    if cell.is_empty() {
+        return None;
+    }
+    if label_at(cell).is_some() {
+        return labelled(cell);
+    }
+    // An addressee line (`各镇人民政府,县政府各部门:`) ends with a colon.
+    if cell.chars().count() > 200
+        || cell.contains(['。', '《', '“', '"'])
+        || cell.ends_with([':', '：'])
+    {
+        return None;
+    }
+    if crate::workplan::headings::marker(cell).is_some() {
+        return None;
+    }
+    let statement = unlabelled(cell);
+    let names: Vec<&String> = statement
+        .lead
+        .iter()
+        .chain(&statement.responsible)
+        .collect();
+    let unit_like = names.iter().filter(|n| is_unit_like(n)).count();
+    (!names.is_empty() && unit_like * 10 >= names.len() * 7).then_some(statement)
+}
+
+/// The label at the start of a text and its role, with the bytes it takes (colon
+/// included). Spaces inside a label (`完 成时限`, text from a PDF) are skipped.
+fn label_at(original: &str) -> Option<(Role, usize)> {
+    let text = original.trim_start();
+    LABELS.iter().find_map(|&(label, role)| {
+        let rest = strip_spaced_prefix(text, label)?.trim_start();
+        let colon = rest.chars().next().filter(|c| matches!(c, ':' | '：'))?;
+        Some((role, original.len() - rest.len() + colon.len_utf8()))
+    })
+}
+
+/// `text` without a leading `label`, allowing spaces between the label's characters.
+fn strip_spaced_prefix<'a>(text: &'a str, label: &str) -> Option<&'a str> {
+    let mut rest = text;
+    for c in label.chars() {
+        rest = rest.trim_start_matches(' ').strip_prefix(c)?;
+    }
+    Some(rest)
+}
+
+/// A labelled statement: `牵头单位:X;责任单位:Y,完成时限:Z`.
+fn labelled(text: &str) -> Option<UnitStatement> {
+    let mut statement = UnitStatement {
+        labelled: true,
+        ..UnitStatement::default()
+    };
+    let mut rest = text.trim_start();
+    let (mut role, used) = label_at(rest)?;
+    rest = &rest[used..];
+    loop {
+        let next = find_next_label(rest);
+        let value = &rest[..next.map_or(rest.len(), |(at, _, _)| at)];
+        apply(&mut statement, role, value);
+        let Some((at, next_role, used)) = next else {
+            break;
+        };
+        role = next_role;
+        rest = &rest[at + used..];
+    }
+    Some(statement)
+}
+
+/// The next label after a separator in a labelled statement.
+fn find_next_label(text: &str) -> Option<(usize, Role, usize)> {
+    text.char_indices()
+        .filter(|&(i, c)| i == 0 || matches!(c, ',' | '，' | ';' | '；' | '。' | ' ' | '\u{3000}'))
+        .find_map(|(i, c)| {
+            let skip = if i == 0 { 0 } else { c.len_utf8() };
+            let (role, used) = label_at(&text[i + skip..])?;
+            Some((i, role, used + skip))
+        })
+}
+
+fn apply(statement: &mut UnitStatement, role: Role, value: &str) {
+    // `。以下任务均需…` after the units is a remark, not units.
+    let value = value.split('。').next().unwrap_or("");
+    let value = value
+        .trim()
+        .trim_end_matches([',', '，', ';', '；', '、', ' ']);
+    match role {
+        Role::Person => {}
+        Role::Deadline => {
+            if !value.is_empty() {
+                statement.deadline = Some(value.to_owned());
+            }
+        }
+        Role::Lead | Role::Responsible => {
+            for clause in split_top(value, &[',', '，', ';', '；']) {
+                if deadline_phrase::is_deadline_cell(clause) {
+                    statement.deadline = Some(clause.trim().to_owned());
+                    continue;
+                }
+                let names = names_of(clause);
+                if role == Role::Lead {
+                    statement.lead.extend(names);
+                } else {
+                    statement.responsible.extend(names);
+                }
+            }
+        }
+    }
+}
+
+/// An unlabelled statement: clauses ending in 牵头 give lead units, others responsible.
+pub(crate) fn unlabelled(text: &str) -> UnitStatement {
+    let mut statement = UnitStatement::default();
+    for clause in split_top(text, &[',', '，', ';', '；']) {
+        let clause = clause.trim();
+        if clause.is_empty() {
+            continue;
+        }
+        if deadline_phrase::is_deadline_cell(clause) {
+            statement.deadline = Some(clause.to_owned());
+            continue;
+        }
+        let lead = ["牵头", "牽頭"]
+            .iter()
+            .any(|w| strip_roles_keep(clause).ends_with(w));
+        let names = names_of(clause);
+        if lead {
+            statement.marked = true;
+            statement.lead.extend(names);
+        } else {
+            statement.responsible.extend(names);
+        }
+    }
+    statement
+}
+
+/// A clause with only the non-lead role words stripped, to see whether it ends in 牵头.
+fn strip_roles_keep(clause: &str) -> &str {
+    let mut s = clause.trim_end_matches(['。', ' ']);
+    for word in ["负责", "負責"] {
+        if let Some(rest) = s.strip_suffix(word)
+            && (rest.ends_with("牵头") || rest.ends_with("牽頭"))
+        {
+            s = rest;
+        }
+    }
+    s
+}
+
+/// Place levels that 、 joins inside one name: `各市、县(市、区)教育局`, `各县、市、区政府`.
+const PLACE_LEVELS: [char; 6] = ['省', '市', '县', '区', '乡', '镇'];
+/// Bare words that are no unit on their own: `市直有关部门、单位` is one name.
+const BARE: [&str; 4] = ["单位", "部门", "机构", "單位"];
+
+/// Splits a list on 、 and the like, but keeps fragments that share a prefix or suffix
+/// together when one of them is no unit on its own.
+fn fragments(clause: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    let seps = ['、', ',', '，', ';', '；'];
+    let parts = split_top(clause, &seps);
+    for (i, part) in parts.iter().enumerate() {
+        let part = part.trim();
+        let bare = BARE.contains(&part);
+        match out.last_mut() {
+            Some(last) if glue_next || (bare && i > 0) => {
+                last.push('、');
+                last.push_str(part);
+            }
+            _ => out.push(part.to_owned()),
+        }
+        let level = part.trim_start_matches('各');
+        let single_level = level.chars().count() == 1 && level.starts_with(PLACE_LEVELS);
+        let next_is_level = parts
+            .get(i + 1)
+            .is_some_and(|n| n.trim().starts_with(PLACE_LEVELS));
+        glue_next = single_level && next_is_level;
+    }
+    out
+}
+
+/// Unit names of one clause, split on 、 (and on 及/和 between two unit names).
+fn names_of(clause: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for part in fragments(clause) {
+        let part = part.as_str();
+        let name = strip_role(part);
+        if name.is_empty() {
+            continue;
+        }
+        match split_conjunction(name) {
+            Some((a, b)) => {
+                names.push(a.to_owned());
+                names.push(b.to_owned());
+            }
+            None => names.push(name.to_owned()),
+        }
+    }
+    names
+}
+
+fn split_conjunction(name: &str) -> Option<(&str, &str)> {
+    for joiner in ["及", "和"] {
+        if let Some(at) = name.find(joiner) {
+            let (a, b) = (&name[..at], &name[at + joiner.len()..]);
+            if is_unit_like(a) && is_unit_like(b) && a.chars().count() >= 2 {
+                return Some((a, b));
+            }
+        }
+    }
+    None
+}
+
+/// A name with role words and stray punctuation removed from its ends.
+pub(crate) fn strip_role(part: &str) -> &str {
+    let mut name = part.trim_matches([' ', '\u{3000}', '\t', '。', '.', ':', '：']);
+    loop {
+        let before = name;
+        for word in ROLE_SUFFIXES {
+            if let Some(rest) = name.strip_suffix(word) {
+                name = rest.trim_end();
+                break;
+            }
+        }
+        if name == before {
+            return name;
+        }
+    }
+}
+
+/// Whether a name reads like an organisation (ends like 局, 委, 办公室, 街道…).
+pub(crate) fn is_unit_like(name: &str) -> bool {
+    let mut core = name.trim();
+    for tail in [
+        "等有关部门",
+        "等相关部门",
+        "等有关单位",
+        "等部门",
+        "等单位",
+        "等",
+    ] {
+        if let Some(rest) = core.strip_suffix(tail) {
+            core = rest;
+            break;
+        }
+    }
+    if let Some(open) = core.rfind(['(', '（'])
+        && core.ends_with([')', '）'])
+        && open > 0
+    {
+        core = &core[..open];
+    }
+    let chars = core.chars().count();
+    (2..=40).contains(&chars)
+        && (core.starts_with('各') || UNIT_ENDINGS.iter().any(|e| core.ends_with(e)))
+}
+
+/// Splits on any of `seps` outside brackets.
+pub(crate) fn split_top<'a>(text: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' | '〔' | '[' | '【' => depth += 1,
+            ')' | '）' | '〕' | ']' | '】' => depth = (depth - 1).max(0),
+            _ if depth == 0 && seps.contains(&c) => {
+                parts.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labelled_brackets_close_tasks() {
+        let text =
+            "做好公开。(牵头单位:区政府办;责任单位:区司法局、各街道(功能区),完成时限:6月底前)";
+        let (at, s) = trailing_bracket(text).unwrap_or_default_for_test();
+        assert_eq!(&text[..at], "做好公开。");
+        assert_eq!(s.lead, ["区政府办"]);
+        assert_eq!(s.responsible, ["区司法局", "各街道(功能区)"]);
+        assert_eq!(s.deadline.as_deref(), Some("6月底前"));
+    }
+
+    #[test]
+    fn unlabelled_lines_split_lead_and_responsible() {
+        let s =
+            unit_line("县政督查室、县审计局分别按职能牵头,各镇政府(街道办)、县有关部门单位负责");
+        let s = s.unwrap_or_default();
+        assert_eq!(s.lead, ["县政督查室", "县审计局"]);
+        assert_eq!(s.responsible, ["各镇政府(街道办)", "县有关部门单位"]);
+        let s = unit_line("区卫健委、区政数局等有关部门,各乡、街办、管理处").unwrap_or_default();
+        assert!(s.lead.is_empty());
+        assert_eq!(s.responsible[1], "区政数局等有关部门");
+    }
+
+    #[test]
+    fn fragments_sharing_a_prefix_or_suffix_stay_one_name() {
+        let s = unlabelled("各市、县(市、区)教育局、各高校,市直有关部门、单位,各县、市、区政府");
+        assert_eq!(
+            s.responsible,
+            [
+                "各市、县(市、区)教育局",
+                "各高校",
+                "市直有关部门、单位",
+                "各县、市、区政府"
+            ]
+        );
+        let s = unlabelled("区卫健委,各乡、街办、管理处");
+        assert_eq!(s.responsible, ["区卫健委", "各乡", "街办", "管理处"]);
+        let s = labelled("责任单位:省政府办公厅; 完 成时限:6 月底").unwrap_or_default();
+        assert_eq!(s.deadline.as_deref(), Some("6 月底"));
+    }
+
+    #[test]
+    fn sentences_are_not_unit_lines() {
+        for line in [
+            "加强窗口服务,为市场主体提供更加精准、便捷的政策咨询。",
+            "重点任务",
+            "2020年",
+        ] {
+            assert_eq!(unit_line(line), None, "{line}");
+        }
+    }
+
+    trait OrDefault {
+        fn unwrap_or_default_for_test(self) -> (usize, UnitStatement);
+    }
+    impl OrDefault for Option<(usize, UnitStatement)> {
+        fn unwrap_or_default_for_test(self) -> (usize, UnitStatement) {
+            self.unwrap_or((0, UnitStatement::default()))
+        }
+    }
+}
