@@ -132,31 +132,30 @@ fn ref_from_row(row: &AnyRow) -> Result<DocumentRef> {
     })
 }
 
+/// The relations where `id` is at the `this_end` column (`source_id` or `target_id`),
+/// each with the document at the other end, oldest first.
+async fn seen_from(
+    store: &Store,
+    id: DocumentId,
+    this_end: &str,
+    other_end: &str,
+) -> Result<Vec<Relation>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {REF_COLUMNS}, r.kind FROM document_relations r \
+         JOIN documents d ON d.id = r.{other_end} \
+         WHERE r.{this_end} = $1 ORDER BY r.created_at, d.id"
+    ))
+    .bind(id.0)
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter().map(relation_from_row).collect()
+}
+
 /// Both directions of relations of one document, oldest first.
 pub async fn of(store: &Store, id: DocumentId) -> Result<Relations> {
-    let outgoing = sqlx::query(&format!(
-        "SELECT {REF_COLUMNS}, r.kind FROM document_relations r JOIN documents d ON d.id = r.target_id \
-         WHERE r.source_id = $1 ORDER BY r.created_at, d.id"
-    ))
-    .bind(id.0)
-    .fetch_all(store.pool())
-    .await?;
-    let incoming = sqlx::query(&format!(
-        "SELECT {REF_COLUMNS}, r.kind FROM document_relations r JOIN documents d ON d.id = r.source_id \
-         WHERE r.target_id = $1 ORDER BY r.created_at, d.id"
-    ))
-    .bind(id.0)
-    .fetch_all(store.pool())
-    .await?;
     Ok(Relations {
-        outgoing: outgoing
-            .iter()
-            .map(relation_from_row)
-            .collect::<Result<_>>()?,
-        incoming: incoming
-            .iter()
-            .map(relation_from_row)
-            .collect::<Result<_>>()?,
+        outgoing: seen_from(store, id, "source_id", "target_id").await?,
+        incoming: seen_from(store, id, "target_id", "source_id").await?,
     })
 }
 
