@@ -13,6 +13,7 @@ pub mod config;
 pub mod demo;
 pub mod documents;
 mod error;
+pub mod ledgers;
 pub mod orgs;
 pub mod platform;
 pub mod search;
@@ -28,12 +29,16 @@ pub mod model {
     pub use gongkai_store::documents::{
         Document, DocumentEvent, DocumentFields, EventStep, PublicFilter, ValidityChange,
     };
+    pub use gongkai_store::ledgers::reports::{Evidence, Report};
+    pub use gongkai_store::ledgers::{Plan, Task, TaskFields, TaskUnit};
     pub use gongkai_store::orgs::Org;
     pub use gongkai_store::relations::{DocumentRef, Relation, Relations};
     pub use gongkai_store::users::{RoleGrant, User};
     pub use gongkai_store::{Timestamp, now};
 }
-pub use gongkai_store::{Actor, Backend, DocumentId, Error as StoreError, OrgId, Store, UserId};
+pub use gongkai_store::{
+    Actor, Backend, DocumentId, Error as StoreError, OrgId, PlanId, Store, TaskId, UserId,
+};
 
 use config::Settings;
 use gongkai_domain::calendar::Calendar;

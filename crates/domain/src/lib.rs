@@ -4,7 +4,7 @@
 //! other layer relies on: the working-day calendar, organisation kinds and group
 //! expressions, the unified social credit code, the password policy, and the metadata of
 //! policy documents (发文字号, 索引号, 有效性, 主题分类 and 体裁分类, 公开属性, relations
-//! between documents, 政策解读). It does no I/O, no async and no SQL; everything here is
+//! between documents, 政策解读), and the statuses and deadlines of work-plan ledgers. It does no I/O, no async and no SQL; everything here is
 //! a plain function or a type that can only be built valid.
 
 pub mod calendar;
@@ -15,6 +15,7 @@ pub mod doc_number;
 mod error;
 pub mod index_number;
 pub mod interpretation;
+pub mod ledger;
 pub mod lifecycle;
 pub mod org;
 pub mod password;
@@ -22,6 +23,7 @@ pub mod platform;
 pub mod relation;
 pub mod role;
 pub mod topic;
+pub mod unit_match;
 pub mod validity;
 
 pub use error::Error;

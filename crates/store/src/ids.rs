@@ -35,3 +35,11 @@ id_type!(
     /// A document of the policy library.
     DocumentId
 );
+id_type!(
+    /// A work plan (工作要点, 任务分工方案) turned into a ledger.
+    PlanId
+);
+id_type!(
+    /// A task of a work-plan ledger.
+    TaskId
+);

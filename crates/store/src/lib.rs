@@ -14,6 +14,7 @@ pub mod documents;
 mod error;
 mod filter;
 mod ids;
+pub mod ledgers;
 pub mod orgs;
 pub mod outbox;
 pub mod relations;
@@ -23,7 +24,7 @@ mod tx;
 pub mod users;
 
 pub use error::{Error, Result};
-pub use ids::{DocumentId, OrgId, UserId};
+pub use ids::{DocumentId, OrgId, PlanId, TaskId, UserId};
 pub use time::{Timestamp, now};
 pub use tx::{Actor, WriteTx};
 

@@ -30,3 +30,27 @@ pub(crate) fn date_from_text(s: &str) -> crate::Result<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|e| crate::Error::Corrupt(format!("日期“{s}”无法解析：{e}")))
 }
+
+/// A nullable date column.
+pub(crate) fn optional_date(
+    row: &sqlx::any::AnyRow,
+    column: &str,
+) -> crate::Result<Option<chrono::NaiveDate>> {
+    use sqlx::Row;
+    row.try_get::<Option<String>, _>(column)?
+        .as_deref()
+        .map(date_from_text)
+        .transpose()
+}
+
+/// A nullable timestamp column.
+pub(crate) fn optional_time(
+    row: &sqlx::any::AnyRow,
+    column: &str,
+) -> crate::Result<Option<Timestamp>> {
+    use sqlx::Row;
+    row.try_get::<Option<String>, _>(column)?
+        .as_deref()
+        .map(from_text)
+        .transpose()
+}

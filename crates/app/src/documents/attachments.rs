@@ -110,15 +110,13 @@ fn store_content(data_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// Attaches an uploaded file to a document the user may edit.
-pub async fn attach(
+/// Checks an uploaded file's name, type and size and stores its content under its
+/// content address (documents' attachments and tasks' evidence alike).
+pub(crate) async fn save_upload(
     app: &App,
-    user: &CurrentUser,
-    id: DocumentId,
     file_name: &str,
     bytes: Vec<u8>,
-) -> Result<Attachment> {
-    permitted_document(app, user, id, &DOCUMENT_EDITORS).await?;
+) -> Result<NewAttachment> {
     let (name, media_type) = checked_name(file_name)?;
     if bytes.is_empty() {
         return Err(Error::invalid("附件", "文件是空的"));
@@ -132,13 +130,31 @@ pub async fn attach(
     })
     .await
     .map_err(|e| Error::Internal(format!("保存附件失败：{e}")))??;
-    let mut tx = app.store.begin(user.actor()).await?;
-    let file = NewAttachment {
+    Ok(NewAttachment {
         sha256,
         file_name: name,
         media_type: media_type.to_string(),
         size_bytes,
-    };
+    })
+}
+
+/// The content stored under a content address.
+pub(crate) async fn read_content(app: &App, sha256: &str) -> Result<Vec<u8>> {
+    let path = content_path(&app.data_dir, sha256);
+    tokio::fs::read(&path).await.map_err(io_error(&path))
+}
+
+/// Attaches an uploaded file to a document the user may edit.
+pub async fn attach(
+    app: &App,
+    user: &CurrentUser,
+    id: DocumentId,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> Result<Attachment> {
+    permitted_document(app, user, id, &DOCUMENT_EDITORS).await?;
+    let file = save_upload(app, file_name, bytes).await?;
+    let mut tx = app.store.begin(user.actor()).await?;
     let attachment = attachments::add(&mut tx, id, &file).await?;
     tx.commit().await?;
     Ok(attachment)
@@ -166,8 +182,7 @@ pub struct Download {
 
 async fn download(app: &App, id: DocumentId, attachment: i64) -> Result<Download> {
     let attachment = attachments::get(&app.store, id, attachment).await?;
-    let path = content_path(&app.data_dir, &attachment.sha256);
-    let bytes = tokio::fs::read(&path).await.map_err(io_error(&path))?;
+    let bytes = read_content(app, &attachment.sha256).await?;
     Ok(Download { attachment, bytes })
 }
 

@@ -4,7 +4,7 @@
 //! Every change records an audit entry (without the bodies, which are large: their
 //! SHA-256 stands for them) and marks the document for the search index.
 
-use crate::time::{date_from_text, date_to_text, from_text, to_text};
+use crate::time::{date_to_text, from_text, optional_date, optional_time, to_text};
 use crate::{DocumentId, Error, OrgId, Result, Store, Timestamp, WriteTx, now};
 use chrono::NaiveDate;
 use gongkai_domain::disclosure::DisclosureAttribute;
@@ -248,13 +248,6 @@ pub async fn index_number_taken(tx: &mut WriteTx, index_number: &str) -> Result<
     Ok(row.is_some())
 }
 
-fn optional_date(row: &sqlx::any::AnyRow, column: &str) -> Result<Option<NaiveDate>> {
-    row.try_get::<Option<String>, _>(column)?
-        .as_deref()
-        .map(date_from_text)
-        .transpose()
-}
-
 pub(crate) fn validity_from(code: &str) -> Result<Validity> {
     Validity::parse(code).map_err(|_| Error::unreadable("有效性", code))
 }
@@ -274,7 +267,6 @@ fn document_from_row(row: &sqlx::any::AnyRow) -> Result<Document> {
     let disclosure: String = row.try_get("disclosure")?;
     let reason: String = row.try_get("disclosure_reason")?;
     let form: Option<String> = row.try_get("interpretation_form")?;
-    let published_at: Option<String> = row.try_get("published_at")?;
     Ok(Document {
         id: DocumentId(row.try_get("id")?),
         index_number: row.try_get("index_number")?,
@@ -302,7 +294,7 @@ fn document_from_row(row: &sqlx::any::AnyRow) -> Result<Document> {
         source_hash: row.try_get("source_hash")?,
         created_at: from_text(&row.try_get::<String, _>("created_at")?)?,
         updated_at: from_text(&row.try_get::<String, _>("updated_at")?)?,
-        published_at: published_at.as_deref().map(from_text).transpose()?,
+        published_at: optional_time(row, "published_at")?,
         validity_change: optional_date(row, "validity_changed_on")?
             .map(|on| -> Result<ValidityChange> {
                 Ok(ValidityChange {

@@ -219,10 +219,19 @@ async fn delete_attachment(
     outcome(&state, &staff, id, done).await
 }
 
-/// A download under the file's original name (RFC 6266 with an RFC 5987 UTF-8 name
-/// and an ASCII fallback for old clients).
+/// A document's attachment under the name it was uploaded with.
 pub fn download_response(download: attachments::Download) -> Response {
-    let name = &download.attachment.file_name;
+    let attachment = download.attachment;
+    file_response(
+        &attachment.file_name,
+        &attachment.media_type,
+        download.bytes,
+    )
+}
+
+/// A file sent for download under `name` (RFC 6266 with an RFC 5987 UTF-8 name and an
+/// ASCII fallback for old clients).
+pub fn file_response(name: &str, media_type: &str, bytes: Vec<u8>) -> Response {
     let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes())
         .collect::<String>()
         .replace('+', "%20");
@@ -239,10 +248,10 @@ pub fn download_response(download: attachments::Download) -> Response {
     let disposition = format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}");
     (
         [
-            (header::CONTENT_TYPE, download.attachment.media_type.clone()),
+            (header::CONTENT_TYPE, media_type.to_string()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        download.bytes,
+        bytes,
     )
         .into_response()
 }

@@ -7,12 +7,15 @@ mod console_documents;
 mod document_actions;
 mod documents;
 mod documents_filter;
+mod ledgers;
+mod multipart;
 mod ops;
 mod orgs;
 mod orgs_import;
 mod platform;
 mod public;
 mod search;
+mod tasks;
 
 use crate::AppState;
 use crate::error::WebError;
@@ -29,6 +32,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(console_documents::router())
         .merge(document_actions::router())
         .merge(documents::router())
+        .merge(ledgers::router())
+        .merge(tasks::router())
         .merge(search::router())
         .merge(platform::router())
         .merge(orgs::router())

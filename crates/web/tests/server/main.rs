@@ -9,6 +9,7 @@ mod access;
 mod api;
 mod auth;
 mod documents;
+mod ledgers;
 mod library_console;
 mod ops;
 mod orgs;

@@ -1,0 +1,340 @@
+//! Tracking a confirmed plan: each unit's tasks, its progress reports with evidence
+//! (uploaded files, documents published in the library), the office's sign-off (销号)
+//! and return (退回) with a reason, and the tasks due within N working days.
+//!
+//! A unit's staff see the tasks assigned to their units and, of each task's record,
+//! their own units' reports and the office's entries; another unit's reports are not
+//! theirs to see.
+
+use super::review::managed_task;
+use super::{LEDGER_MANAGERS, LEDGER_OVERSEERS, TASK_REPORTERS, TaskRow, own_units, rows_of};
+use crate::access::CurrentUser;
+use crate::documents::attachments::{read_content, save_upload};
+use crate::documents::public_document;
+use crate::{App, DocumentId, Error, OrgId, Result};
+use gongkai_domain::ledger::{PlanStatus, ReportKind, TaskStatus};
+use gongkai_store::TaskId;
+use gongkai_store::ledgers::reports::{self, Evidence, NewEvidence, NewReport, Report};
+use gongkai_store::ledgers::{self, Plan, Task};
+use gongkai_store::orgs::{self, Org};
+
+/// Longest report text, in characters.
+pub const MAX_REPORT_CHARS: usize = 4000;
+
+/// A task as one user sees it.
+#[derive(Debug, Clone)]
+pub struct TaskView {
+    pub plan: Plan,
+    pub row: TaskRow,
+    /// The record entries the user may see, oldest first.
+    pub reports: Vec<Report>,
+    /// The task's units the user may report for.
+    pub reporting_units: Vec<Org>,
+    /// Whether the user may sign the task off or return it.
+    pub may_manage: bool,
+}
+
+/// Who is looking at a task, and through which units.
+struct Viewer {
+    oversees: bool,
+    manages: bool,
+    /// The task's units the user works for.
+    own: Vec<OrgId>,
+}
+
+async fn viewer(
+    app: &App,
+    user: &CurrentUser,
+    plan: &Plan,
+    task: &Task,
+) -> Result<(Viewer, Vec<Org>)> {
+    let all = orgs::list(&app.store).await?;
+    let viewer = Viewer {
+        oversees: user.covers(&LEDGER_OVERSEERS, plan.org_id, &all),
+        manages: user.covers(&LEDGER_MANAGERS, plan.org_id, &all),
+        own: own_units(user, task.units.iter().map(|u| u.org_id), &all),
+    };
+    let sees = viewer.oversees || (plan.status == PlanStatus::Confirmed && !viewer.own.is_empty());
+    if sees {
+        Ok((viewer, all))
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+impl Viewer {
+    fn may_see(&self, report: &Report, plan: &Plan) -> bool {
+        self.oversees || report.org_id == plan.org_id || self.own.contains(&report.org_id)
+    }
+}
+
+/// A task with the record the user may see: 403 for a task of another unit.
+pub async fn task_view(app: &App, user: &CurrentUser, id: TaskId) -> Result<TaskView> {
+    let task = ledgers::task(&app.store, id).await?;
+    let plan = ledgers::get(&app.store, task.plan_id).await?;
+    let (viewer, all) = viewer(app, user, &plan, &task).await?;
+    let reports = reports::of(&app.store, id)
+        .await?
+        .into_iter()
+        .filter(|r| viewer.may_see(r, &plan))
+        .collect();
+    let confirmed = plan.status == PlanStatus::Confirmed;
+    let reporting_units = all
+        .iter()
+        .filter(|o| {
+            confirmed && viewer.own.contains(&o.id) && user.covers(&TASK_REPORTERS, o.id, &all)
+        })
+        .cloned()
+        .collect();
+    Ok(TaskView {
+        may_manage: viewer.manages && confirmed,
+        row: rows_of(app, vec![task]).remove(0),
+        plan,
+        reports,
+        reporting_units,
+    })
+}
+
+/// An uploaded file of a report.
+#[derive(Debug, Clone)]
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A unit's progress report.
+#[derive(Debug, Clone)]
+pub struct ReportInput {
+    /// The reporting unit (one of the task's units the user works for).
+    pub org_id: OrgId,
+    pub status: TaskStatus,
+    pub body: String,
+    /// Documents published in the library, as evidence.
+    pub documents: Vec<DocumentId>,
+    pub files: Vec<Upload>,
+}
+
+/// Files a unit's progress report: the unit must be one of the task's and the user's,
+/// the plan confirmed, the move allowed (never on a signed-off task), the text given;
+/// documents cited as evidence must be published in the library.
+pub async fn report(app: &App, user: &CurrentUser, id: TaskId, input: ReportInput) -> Result<i64> {
+    let view = task_view(app, user, id).await?;
+    if !view.reporting_units.iter().any(|o| o.id == input.org_id) {
+        return Err(Error::Forbidden);
+    }
+    let current = view.row.task.status;
+    if !current.unit_may_report(input.status) {
+        return Err(Error::invalid(
+            "任务状态",
+            format!(
+                "任务当前为“{}”，不能报送为“{}”",
+                current.label_zh(),
+                input.status.label_zh()
+            ),
+        ));
+    }
+    let body = checked_text("进展情况", &input.body)?;
+    let mut evidence = Vec::new();
+    for document in &input.documents {
+        public_document(app, *document).await.map_err(|_| {
+            Error::invalid("佐证文件", format!("文件 {document} 不存在或尚未公开发布"))
+        })?;
+        evidence.push(NewEvidence::Document(*document));
+    }
+    for upload in input.files {
+        let file = save_upload(app, &upload.file_name, upload.bytes).await?;
+        evidence.push(NewEvidence::File {
+            sha256: file.sha256,
+            file_name: file.file_name,
+            media_type: file.media_type,
+            size_bytes: file.size_bytes,
+        });
+    }
+    let entry = NewReport {
+        task_id: id,
+        org_id: input.org_id,
+        kind: ReportKind::Progress,
+        status: input.status,
+        body,
+    };
+    let mut tx = app.store.begin(user.actor()).await?;
+    let report = reports::add(&mut tx, &entry, &evidence).await?;
+    tx.commit().await?;
+    Ok(report)
+}
+
+fn checked_text(field: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(field, "请填写内容"));
+    }
+    if text.chars().count() > MAX_REPORT_CHARS {
+        return Err(Error::invalid(
+            field,
+            format!("不能超过 {MAX_REPORT_CHARS} 个字"),
+        ));
+    }
+    Ok(text.to_string())
+}
+
+/// The office signs a completed task off (销号), with an optional note.
+pub async fn sign_off(app: &App, user: &CurrentUser, id: TaskId, note: &str) -> Result<()> {
+    let (plan, task) = confirmed_managed_task(app, user, id).await?;
+    if !task.status.may_sign_off() {
+        return Err(Error::invalid(
+            "销号",
+            format!(
+                "任务当前为“{}”，单位报送已完成后方可销号",
+                task.status.label_zh()
+            ),
+        ));
+    }
+    let note = note.trim();
+    let body = if note.is_empty() {
+        "审核通过，予以销号".to_string()
+    } else {
+        checked_text("销号意见", note)?
+    };
+    office_entry(
+        app,
+        user,
+        &plan,
+        id,
+        ReportKind::SignOff,
+        TaskStatus::SignedOff,
+        body,
+    )
+    .await
+}
+
+/// The office returns a task reported done, with the reason; it is 推进中 again.
+pub async fn return_task(app: &App, user: &CurrentUser, id: TaskId, reason: &str) -> Result<()> {
+    let (plan, task) = confirmed_managed_task(app, user, id).await?;
+    if !task.status.may_return() {
+        return Err(Error::invalid(
+            "退回",
+            format!(
+                "任务当前为“{}”，只能退回已报送完成的任务",
+                task.status.label_zh()
+            ),
+        ));
+    }
+    let reason = checked_text("退回理由", reason)?;
+    office_entry(
+        app,
+        user,
+        &plan,
+        id,
+        ReportKind::Return,
+        TaskStatus::InProgress,
+        reason,
+    )
+    .await
+}
+
+async fn confirmed_managed_task(app: &App, user: &CurrentUser, id: TaskId) -> Result<(Plan, Task)> {
+    let (plan, task) = managed_task(app, user, id).await?;
+    if plan.status != PlanStatus::Confirmed {
+        return Err(Error::invalid("计划", "计划尚未下发"));
+    }
+    Ok((plan, task))
+}
+
+async fn office_entry(
+    app: &App,
+    user: &CurrentUser,
+    plan: &Plan,
+    id: TaskId,
+    kind: ReportKind,
+    status: TaskStatus,
+    body: String,
+) -> Result<()> {
+    let entry = NewReport {
+        task_id: id,
+        org_id: plan.org_id,
+        kind,
+        status,
+        body,
+    };
+    let mut tx = app.store.begin(user.actor()).await?;
+    reports::add(&mut tx, &entry, &[]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A file of a report the user may see, with its content.
+pub async fn evidence_file(
+    app: &App,
+    user: &CurrentUser,
+    task: TaskId,
+    evidence: i64,
+) -> Result<(Evidence, Vec<u8>)> {
+    let view = task_view(app, user, task).await?;
+    let item = view
+        .reports
+        .into_iter()
+        .flat_map(|r| r.evidence)
+        .find(|e| e.id == evidence)
+        .ok_or_else(|| Error::NotFound("佐证材料不存在".to_string()))?;
+    let sha256 = item
+        .sha256
+        .clone()
+        .ok_or_else(|| Error::NotFound("该佐证材料不是文件".to_string()))?;
+    let bytes = read_content(app, &sha256).await?;
+    Ok((item, bytes))
+}
+
+/// A task with its plan's title, for lists across plans.
+#[derive(Debug, Clone)]
+pub struct WorkRow {
+    pub plan_title: String,
+    pub row: TaskRow,
+}
+
+/// The tasks of confirmed plans the user works on: those of their units, and for the
+/// office and leaders every task of their governments' plans; overdue first, then by
+/// deadline.
+pub async fn work(app: &App, user: &CurrentUser) -> Result<Vec<WorkRow>> {
+    let all = orgs::list(&app.store).await?;
+    let plans = ledgers::list(&app.store).await?;
+    let mut tasks: Vec<Task> = Vec::new();
+    for plan in plans.iter().filter(|p| p.status == PlanStatus::Confirmed) {
+        let oversees = user.covers(&LEDGER_OVERSEERS, plan.org_id, &all);
+        tasks.extend(
+            ledgers::tasks_of(&app.store, plan.id)
+                .await?
+                .into_iter()
+                .filter(|t| {
+                    oversees || !own_units(user, t.units.iter().map(|u| u.org_id), &all).is_empty()
+                }),
+        );
+    }
+    let mut rows: Vec<WorkRow> = rows_of(app, tasks)
+        .into_iter()
+        .map(|row| WorkRow {
+            plan_title: plans
+                .iter()
+                .find(|p| p.id == row.task.plan_id)
+                .map(|p| p.title.clone())
+                .unwrap_or_default(),
+            row,
+        })
+        .collect();
+    rows.sort_by_key(|w| {
+        (
+            !w.row.timeliness.is_overdue(),
+            w.row.task.fields.deadline.is_none(),
+            w.row.task.fields.deadline,
+        )
+    });
+    Ok(rows)
+}
+
+/// The user's unfinished tasks due within `n` working days, or already overdue.
+pub async fn due_within(app: &App, user: &CurrentUser, n: i64) -> Result<Vec<WorkRow>> {
+    Ok(work(app, user)
+        .await?
+        .into_iter()
+        .filter(|w| w.row.timeliness.is_overdue() || w.row.timeliness.is_due_within(n))
+        .collect())
+}

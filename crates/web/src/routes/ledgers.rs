@@ -1,0 +1,368 @@
+//! Console pages of work-plan ledgers for the disclosure office: the list of plans with
+//! the import forms, a plan's page (review of a draft: names to map, tasks to correct,
+//! confirmation; tracking of a confirmed plan: figures, chart per unit, the ledger),
+//! and the correction form of a task. Units' pages are in `tasks`.
+
+use super::console::console_layout;
+use super::render;
+use crate::AppState;
+use crate::error::{WebError, public_message, status_of};
+use crate::layout::Layout;
+use crate::visitor::Staff;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Multipart, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use gongkai_app::ledgers::review::{self, NameRow, TaskInput};
+use gongkai_app::ledgers::{self, PlanSummary, PlanView, UnitStats, import};
+use gongkai_app::model::Org;
+use gongkai_app::model::Task;
+use gongkai_app::{DocumentId, Error, OrgId, PlanId, TaskId};
+use gongkai_domain::ledger::PlanStatus;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/console/ledgers", get(list_plans))
+        .route("/console/ledgers/import", post(import_file))
+        .route("/console/ledgers/import-document", post(import_document))
+        .route("/console/ledgers/{id}", get(show_plan))
+        .route("/console/ledgers/{id}/names", post(map_name))
+        .route("/console/ledgers/{id}/confirm", post(confirm_plan))
+        .route("/console/tasks/{id}/edit", get(edit_task).post(update_task))
+        .route("/console/tasks/{id}/delete", post(delete_task))
+}
+
+#[derive(Template)]
+#[template(path = "ledgers.html")]
+struct ListPage {
+    layout: Layout,
+    error: Option<String>,
+    notice: Option<String>,
+    plans: Vec<PlanSummary>,
+    runners: Vec<Org>,
+}
+
+async fn list_page(
+    state: &AppState,
+    staff: &Staff,
+    error: Option<String>,
+) -> Result<ListPage, WebError> {
+    Ok(ListPage {
+        layout: console_layout(state, staff, "任务台账").await?,
+        error,
+        notice: None,
+        plans: ledgers::plans(&state.app, &staff.user).await?,
+        runners: ledgers::running_units(&state.app, &staff.user).await?,
+    })
+}
+
+async fn list_plans(State(state): State<AppState>, staff: Staff) -> Result<Response, WebError> {
+    Ok(render(&list_page(&state, &staff, None).await?)?.into_response())
+}
+
+/// The list again with a refusal, or the new plan's page.
+async fn after_import(
+    state: &AppState,
+    staff: &Staff,
+    done: Result<PlanId, Error>,
+) -> Result<Response, WebError> {
+    match done {
+        Ok(id) => Ok(Redirect::to(&format!("/console/ledgers/{id}?done=imported")).into_response()),
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
+            let page = list_page(state, staff, Some(public_message(&e))).await?;
+            Ok((status_of(&e), render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn import_file(
+    State(state): State<AppState>,
+    staff: Staff,
+    mut multipart: Multipart,
+) -> Result<Response, WebError> {
+    let form = match super::multipart::read(&mut multipart).await {
+        Ok(form) => form,
+        Err(super::multipart::Refusal::TooLarge) => {
+            return Ok(crate::security::too_large(
+                state.app.settings.server.body_limit_bytes,
+            ));
+        }
+        Err(super::multipart::Refusal::Invalid(e)) => {
+            return after_import(&state, &staff, Err(e)).await;
+        }
+    };
+    let done = match (form.org("runner"), form.files.into_iter().next()) {
+        (Ok(runner), Some(file)) => {
+            import::from_file(&state.app, &staff.user, runner, &file.file_name, file.bytes)
+                .await
+                .map(|p| p.id)
+        }
+        (Err(e), _) => Err(e),
+        (_, None) => Err(Error::invalid("文件", "请选择要导入的文件")),
+    };
+    after_import(&state, &staff, done).await
+}
+
+#[derive(serde::Deserialize)]
+struct DocumentImportForm {
+    runner: String,
+    document: String,
+}
+
+async fn import_document(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(form): Form<DocumentImportForm>,
+) -> Result<Response, WebError> {
+    let runner = super::multipart::parse_org(&form.runner);
+    let document = form
+        .document
+        .trim()
+        .parse()
+        .map(DocumentId)
+        .map_err(|_| Error::invalid("文件编号", "请填写政策文件库中文件的编号"));
+    let done = match (runner, document) {
+        (Ok(runner), Ok(document)) => {
+            import::from_document(&state.app, &staff.user, runner, document)
+                .await
+                .map(|p| p.id)
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    after_import(&state, &staff, done).await
+}
+
+/// One bar of the completion chart: a unit, its completion and its row's offset.
+struct Bar {
+    label: String,
+    percent: u32,
+    y: usize,
+}
+
+/// Height of one bar row of the chart, in SVG units.
+const BAR_ROW: usize = 28;
+
+#[derive(Template)]
+#[template(path = "ledger.html")]
+struct PlanPage {
+    layout: Layout,
+    error: Option<String>,
+    notice: Option<String>,
+    view: PlanView,
+    draft: bool,
+    names: Vec<NameRow>,
+    unknown: usize,
+    units: Vec<Org>,
+    bars: Vec<Bar>,
+    chart_height: usize,
+}
+
+impl PlanPage {
+    fn status_label(&self) -> &'static str {
+        self.view.plan.status.label_zh()
+    }
+
+    fn year(&self) -> String {
+        self.view
+            .plan
+            .year
+            .map(|y| format!("{y}年"))
+            .unwrap_or_else(|| "未注明".to_string())
+    }
+}
+
+fn bars(units: &[UnitStats]) -> Vec<Bar> {
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| Bar {
+            label: u.name.clone(),
+            percent: u.stats.completion_percent,
+            y: i * BAR_ROW,
+        })
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+struct PlanQuery {
+    done: Option<String>,
+}
+
+fn notice_of(done: Option<&str>) -> Option<String> {
+    let text = match done? {
+        "imported" => "已导入，请核对任务和单位后确认下发。",
+        "mapped" => "已保存名称对应，下次导入时自动使用。",
+        "confirmed" => "计划已确认下发，各单位可在“我的任务”中查看。",
+        "updated" => "任务已更新。",
+        "deleted" => "任务已删除。",
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
+async fn plan_page(
+    state: &AppState,
+    staff: &Staff,
+    id: PlanId,
+    error: Option<String>,
+    done: Option<&str>,
+) -> Result<PlanPage, WebError> {
+    let view = ledgers::plan_view(&state.app, &staff.user, id).await?;
+    let draft = view.plan.status == PlanStatus::Draft;
+    let names = if view.may_manage {
+        review::names(&state.app, &staff.user, id).await?
+    } else {
+        Vec::new()
+    };
+    let units = if view.may_manage {
+        gongkai_app::orgs::list(&state.app, &staff.user).await?
+    } else {
+        Vec::new()
+    };
+    let bars = bars(&view.units);
+    Ok(PlanPage {
+        layout: console_layout(state, staff, &view.plan.title).await?,
+        error,
+        notice: notice_of(done),
+        unknown: names.iter().filter(|n| n.resolved.is_unknown()).count(),
+        chart_height: bars.len() * BAR_ROW + 8,
+        draft,
+        names,
+        units,
+        bars,
+        view,
+    })
+}
+
+async fn show_plan(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<PlanId>,
+    Query(query): Query<PlanQuery>,
+) -> Result<Response, WebError> {
+    let page = plan_page(&state, &staff, id, None, query.done.as_deref()).await?;
+    Ok(render(&page)?.into_response())
+}
+
+/// Back to the plan page with a notice, or with the refusal.
+async fn plan_outcome(
+    state: &AppState,
+    staff: &Staff,
+    id: PlanId,
+    done: Result<&str, Error>,
+) -> Result<Response, WebError> {
+    match done {
+        Ok(notice) => {
+            Ok(Redirect::to(&format!("/console/ledgers/{id}?done={notice}")).into_response())
+        }
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
+            let page = plan_page(state, staff, id, Some(public_message(&e)), None).await?;
+            Ok((status_of(&e), render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The mapping form: a name and the units it means (several `unit` fields; none, or
+/// the value `none`, for "not a unit").
+async fn map_name(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<PlanId>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let name = pairs
+        .iter()
+        .find(|(k, _)| k == "name")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let units: Result<Vec<OrgId>, Error> = pairs
+        .iter()
+        .filter(|(k, v)| k == "unit" && !v.is_empty() && v != "none")
+        .map(|(_, v)| super::multipart::parse_org(v))
+        .collect();
+    let done = match units {
+        Ok(units) => review::map_name(&state.app, &staff.user, id, &name, &units)
+            .await
+            .map(|()| "mapped"),
+        Err(e) => Err(e),
+    };
+    plan_outcome(&state, &staff, id, done).await
+}
+
+async fn confirm_plan(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<PlanId>,
+) -> Result<Response, WebError> {
+    let done = review::confirm(&state.app, &staff.user, id)
+        .await
+        .map(|()| "confirmed");
+    plan_outcome(&state, &staff, id, done).await
+}
+
+#[derive(Template)]
+#[template(path = "ledger_task_form.html")]
+struct TaskFormPage {
+    layout: Layout,
+    error: Option<String>,
+    notice: Option<String>,
+    task: Task,
+    input: TaskInput,
+}
+
+async fn task_form(
+    state: &AppState,
+    staff: &Staff,
+    id: TaskId,
+    input: Option<TaskInput>,
+    error: Option<String>,
+) -> Result<TaskFormPage, WebError> {
+    let (_, task) = review::managed_task(&state.app, &staff.user, id).await?;
+    Ok(TaskFormPage {
+        layout: console_layout(state, staff, "修改任务").await?,
+        error,
+        notice: None,
+        input: input.unwrap_or_else(|| TaskInput::from_task(&task)),
+        task,
+    })
+}
+
+async fn edit_task(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<TaskId>,
+) -> Result<Response, WebError> {
+    Ok(render(&task_form(&state, &staff, id, None, None).await?)?.into_response())
+}
+
+async fn update_task(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<TaskId>,
+    Form(input): Form<TaskInput>,
+) -> Result<Response, WebError> {
+    match review::update_task(&state.app, &staff.user, id, &input).await {
+        Ok(task) => Ok(Redirect::to(&format!(
+            "/console/ledgers/{}?done=updated#task-{}",
+            task.plan_id, task.id
+        ))
+        .into_response()),
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
+            let page = task_form(&state, &staff, id, Some(input), Some(public_message(&e))).await?;
+            Ok((status_of(&e), render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn delete_task(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<TaskId>,
+) -> Result<Response, WebError> {
+    let plan = review::delete_task(&state.app, &staff.user, id).await?;
+    Ok(Redirect::to(&format!("/console/ledgers/{plan}?done=deleted")).into_response())
+}

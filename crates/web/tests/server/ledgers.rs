@@ -1,0 +1,335 @@
+//! Work-plan ledgers through the real server: the office imports seed 001, maps the
+//! names the directory does not know and confirms; a unit reports progress with
+//! evidence; the office returns and signs off; units never see or touch each other's
+//! reports.
+
+use crate::helpers::{Client, TestApp, csrf_token, location};
+use gongkai_app::users::{AccountInput, add, generate_password};
+use gongkai_domain::role::Role;
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+
+const SEED_001: &str = include_str!("../../../../fixtures/seeds/001_6b141d89c3fcc9de.txt");
+const FINANCE: &str = "示例区财政局";
+const SERVICES: &str = "示例区政务服务管理办公室";
+
+/// Signs in a new editor of `unit`.
+async fn unit_editor(app: &TestApp, username: &str, unit: &str) -> Client {
+    let password = generate_password();
+    let input = AccountInput {
+        username: username.to_string(),
+        display_name: username.to_string(),
+        password: password.clone(),
+        role: Role::Editor,
+        org: unit.to_string(),
+    };
+    add(&app.app, gongkai_app::Actor::system("test"), &input)
+        .await
+        .unwrap();
+    let client = app.client();
+    assert_eq!(
+        client.login(username, &password).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    client
+}
+
+/// Posts a multipart form with the CSRF token of `page`.
+async fn post_multipart(
+    client: &Client,
+    app: &TestApp,
+    page: &str,
+    action: &str,
+    form: Form,
+) -> reqwest::Response {
+    let (_, html) = client.get_text(page).await;
+    let token = csrf_token(&html);
+    let separator = if action.contains('?') { '&' } else { '?' };
+    client
+        .http
+        .post(app.url(&format!("{action}{separator}csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The values of every `attr="…"` that follows `marker` in `html`.
+fn values_after(html: &str, marker: &str, attr: &str) -> Vec<String> {
+    html.match_indices(marker)
+        .filter_map(|(at, _)| {
+            let rest = &html[at..];
+            let start = rest.find(&format!("{attr}=\""))? + attr.len() + 2;
+            let end = rest[start..].find('"')? + start;
+            Some(rest[start..end].to_string())
+        })
+        .collect()
+}
+
+/// Task ids linked from a page, in order, without repeats.
+fn task_ids(html: &str) -> Vec<String> {
+    let mut ids: Vec<String> = html
+        .match_indices("href=\"/console/tasks/")
+        .filter_map(|(at, m)| {
+            let rest = &html[at + m.len()..];
+            let end = rest.find(|c: char| !c.is_ascii_digit())?;
+            (end > 0).then(|| rest[..end].to_string())
+        })
+        .collect();
+    ids.dedup();
+    ids
+}
+
+/// The id of the task whose link text contains `text`.
+fn task_id_with(html: &str, text: &str) -> String {
+    let at = html.find(text).expect("task listed");
+    let link = html[..at].rfind("href=\"/console/tasks/").unwrap();
+    task_ids(&html[link..]).remove(0)
+}
+
+/// Imports seed 001 as the office; returns the plan's path.
+async fn import_seed(app: &TestApp, office: &Client) -> String {
+    let (_, html) = office.get_text("/console/ledgers").await;
+    let runner = values_after(&html, "<option", "value").remove(0);
+    let form = Form::new().text("runner", runner).part(
+        "file",
+        Part::bytes(SEED_001.as_bytes().to_vec()).file_name("2022年红谷滩区政务公开工作要点.txt"),
+    );
+    let response = post_multipart(
+        office,
+        app,
+        "/console/ledgers",
+        "/console/ledgers/import",
+        form,
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let path = location(&response).split('?').next().unwrap().to_string();
+    assert!(path.starts_with("/console/ledgers/"), "{path}");
+    path
+}
+
+/// Maps every unknown name: 区政数局 to the services office, the rest to "not a unit".
+async fn map_unknown_names(app: &TestApp, office: &Client, plan: &str) {
+    let services = app.org_id(SERVICES).await.to_string();
+    let (_, html) = office.get_text(plan).await;
+    let unknown: Vec<String> = html
+        .split("<tr>")
+        .filter(|row| row.contains("<td>未识别</td>"))
+        .flat_map(|row| values_after(row, "name=\"name\"", "value"))
+        .collect();
+    assert!(unknown.contains(&"区政数局".to_string()), "{unknown:?}");
+    assert!(
+        !unknown.contains(&"区财政局".to_string()),
+        "an alias resolves"
+    );
+    assert!(
+        !unknown.contains(&"各乡".to_string()),
+        "a group expression resolves"
+    );
+    for name in &unknown {
+        let unit = if name == "区政数局" {
+            services.as_str()
+        } else {
+            "none"
+        };
+        let response = office
+            .submit(
+                plan,
+                &format!("{plan}/names"),
+                &[("name", name), ("unit", unit)],
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "map {name}");
+    }
+}
+
+#[tokio::test]
+async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_reports() {
+    let app = TestApp::spawn().await;
+    let office = app.signed_in(Role::Office).await;
+    let plan = import_seed(&app, &office).await;
+
+    // The draft: 23 tasks, unknown names listed, confirmation refused until mapped.
+    let (status, html) = office.get_text(&plan).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("2022年红谷滩区政务公开工作要点"));
+    assert!(html.contains("任务 23 项"), "the ledger table's 23 rows");
+    let refused = office.submit(&plan, &format!("{plan}/confirm"), &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap().contains("尚未对应到单位"));
+
+    // A unit sees nothing of a draft.
+    let finance = unit_editor(&app, "finance", FINANCE).await;
+    assert_eq!(finance.get(&plan).await.status(), StatusCode::FORBIDDEN);
+
+    map_unknown_names(&app, &office, &plan).await;
+    let confirmed = office.submit(&plan, &format!("{plan}/confirm"), &[]).await;
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    let (_, html) = office.get_text(&plan).await;
+    assert!(html.contains("已下发"));
+    assert!(html.contains("<svg role=\"img\""), "the completion chart");
+    assert!(html.contains(FINANCE), "finance among the units' figures");
+
+    // The finance bureau sees its own tasks only: 2 naming 区财政局 and 6 addressed to
+    // 区政府各部门, which stands for every department.
+    let (_, mine) = finance.get_text("/console/tasks").await;
+    let finance_tasks = task_ids(&mine);
+    assert_eq!(finance_tasks.len(), 8, "{mine}");
+    let task = format!("/console/tasks/{}", task_id_with(&mine, "减税降费"));
+
+    // It reports completion with a file and a published library document as evidence.
+    let finance_id = app.org_id(FINANCE).await.to_string();
+    let report = Form::new()
+        .text("unit", finance_id.clone())
+        .text("status", "completed")
+        .text("body", "已在门户网站集中公开减税降费政策措施。")
+        .text("document", "1")
+        .part(
+            "files",
+            Part::bytes(b"%PDF-1.4 evidence".to_vec()).file_name("公开截图.pdf"),
+        );
+    let filed = post_multipart(&finance, &app, &task, &format!("{task}/reports"), report).await;
+    assert_eq!(filed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = finance.get_text(&task).await;
+    assert!(page.contains("已在门户网站集中公开减税降费政策措施"));
+    assert!(page.contains("公开截图.pdf") && page.contains("href=\"/documents/1\""));
+    let evidence_link = page
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|href| href.contains("/evidence/"))
+        .unwrap()
+        .to_string();
+    let download = finance.get(&evidence_link).await;
+    assert_eq!(download.status(), StatusCode::OK);
+    assert_eq!(
+        download.bytes().await.unwrap().as_ref(),
+        b"%PDF-1.4 evidence"
+    );
+
+    // Another unit: the services office shares the task (区政数局) but sees none of
+    // finance's report, and cannot report in finance's name.
+    let services = unit_editor(&app, "services", SERVICES).await;
+    let (status, shared) = services.get_text(&task).await;
+    assert_eq!(status, StatusCode::OK, "the task names 区政数局 too");
+    assert!(
+        !shared.contains("减税降费政策措施"),
+        "another unit's report is hidden"
+    );
+    assert_eq!(
+        services.get(&evidence_link).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let forged = Form::new()
+        .text("unit", finance_id.clone())
+        .text("status", "completed")
+        .text("body", "冒名报送");
+    let forged = post_multipart(&services, &app, &task, &format!("{task}/reports"), forged).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    // A task of finance alone is closed to the services office altogether.
+    let (_, services_list) = services.get_text("/console/tasks").await;
+    let finance_only = finance_tasks
+        .iter()
+        .find(|id| !task_ids(&services_list).contains(id))
+        .expect("a task of finance alone");
+    let finance_only = format!("/console/tasks/{finance_only}");
+    assert_eq!(
+        services.get(&finance_only).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let intrusion = Form::new()
+        .text("unit", app.org_id(SERVICES).await.to_string())
+        .text("status", "in_progress")
+        .text("body", "越权报送");
+    let intrusion = post_multipart(
+        &services,
+        &app,
+        "/console/tasks",
+        &format!("{finance_only}/reports"),
+        intrusion,
+    )
+    .await;
+    assert_eq!(intrusion.status(), StatusCode::FORBIDDEN);
+
+    // The office returns the task with a reason, finance completes it again, the
+    // office signs it off; nobody reports on a signed-off task.
+    let no_reason = office
+        .submit(&task, &format!("{task}/return"), &[("note", " ")])
+        .await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let returned = office
+        .submit(
+            &task,
+            &format!("{task}/return"),
+            &[("note", "请补充政策解读链接")],
+        )
+        .await;
+    assert_eq!(returned.status(), StatusCode::SEE_OTHER);
+    let (_, page) = finance.get_text(&task).await;
+    assert!(page.contains("请补充政策解读链接") && page.contains("推进中"));
+    let again = Form::new()
+        .text("unit", finance_id.clone())
+        .text("status", "completed")
+        .text("body", "已补充政策解读链接。");
+    let again = post_multipart(&finance, &app, &task, &format!("{task}/reports"), again).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let signed = office
+        .submit(&task, &format!("{task}/sign-off"), &[("note", "")])
+        .await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = office.get_text(&task).await;
+    assert!(page.contains("已销号") && page.contains("审核通过，予以销号"));
+    let late = Form::new()
+        .text("unit", finance_id)
+        .text("status", "in_progress")
+        .text("body", "再次报送");
+    let late = post_multipart(&finance, &app, &task, &format!("{task}/reports"), late).await;
+    assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The plan's figures count the signed-off task; units cannot sign off.
+    let (_, html) = office.get_text(&plan).await;
+    assert!(html.contains("已销号 1 项"), "{html}");
+    let usurp = finance
+        .submit(&finance_only, &format!("{finance_only}/sign-off"), &[])
+        .await;
+    assert_eq!(usurp.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn mappings_are_remembered_for_the_next_plan_and_a_non_plan_is_refused() {
+    let app = TestApp::spawn().await;
+    let office = app.signed_in(Role::Office).await;
+    let first = import_seed(&app, &office).await;
+    map_unknown_names(&app, &office, &first).await;
+    let second = import_seed(&app, &office).await;
+    let (_, html) = office.get_text(&second).await;
+    assert!(
+        html.contains("全部名称均已对应到单位"),
+        "mappings of the first plan apply"
+    );
+    assert!(html.contains("已保存的对应"));
+
+    let (_, list) = office.get_text("/console/ledgers").await;
+    let runner = values_after(&list, "<option", "value").remove(0);
+    let form = Form::new().text("runner", runner).part(
+        "file",
+        Part::bytes("关于召开会议的通知\n请各单位准时参加。".as_bytes().to_vec())
+            .file_name("通知.txt"),
+    );
+    let refused = post_multipart(
+        &office,
+        &app,
+        "/console/ledgers",
+        "/console/ledgers/import",
+        form,
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap().contains("未识别出任何任务"));
+
+    // An editor of a unit runs no plans.
+    let editor = app.signed_in(Role::Editor).await;
+    let (_, page) = editor.get_text("/console/ledgers").await;
+    assert!(!page.contains("导入工作计划"));
+}
