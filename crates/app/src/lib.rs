@@ -17,6 +17,7 @@ pub mod ledgers;
 pub mod orgs;
 pub mod platform;
 pub mod search;
+pub mod table;
 pub mod users;
 
 pub use error::{Error, Result};

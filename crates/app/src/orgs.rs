@@ -101,21 +101,8 @@ pub async fn import_upload(
 ) -> Result<ImportReport> {
     let all = orgs::list(&app.store).await?;
     access::require_platform_admin(user, &all)?;
-    let extension = std::path::Path::new(file_name)
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let io = |e: std::io::Error| Error::Io {
-        path: file_name.to_string(),
-        source: e,
-    };
-    let mut file = tempfile::Builder::new()
-        .suffix(&format!(".{extension}"))
-        .tempfile()
-        .map_err(io)?;
-    std::io::Write::write_all(&mut file, bytes).map_err(io)?;
-    import_file(&app.store, user.actor(), file.path()).await
+    let table = crate::table::read_upload(file_name, bytes)?;
+    import::import_table(&app.store, user.actor(), table).await
 }
 
 /// Every unit with its public contacts, for the portal's directory (条例 Art. 20(2):

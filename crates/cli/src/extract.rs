@@ -113,37 +113,9 @@ fn csv(ledger: &Ledger) -> Result<Vec<u8>, Failure> {
 }
 
 fn xlsx(ledger: &Ledger) -> Result<Vec<u8>, Failure> {
-    use rust_xlsxwriter::{Format as CellFormat, Workbook};
-    let failed = |e: rust_xlsxwriter::XlsxError| Failure::platform(format!("无法生成 XLSX：{e}"));
-    let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("任务台账").map_err(failed)?;
-    let bold = CellFormat::new().set_bold();
-    let wrap = CellFormat::new().set_text_wrap();
-    sheet
-        .write_string_with_format(0, 0, &ledger.title, &bold)
-        .map_err(failed)?;
-    for (col, name) in (0u16..).zip(COLUMNS) {
-        sheet
-            .write_string_with_format(1, col, name, &bold)
-            .map_err(failed)?;
-    }
-    for (r, task) in (2u32..).zip(&ledger.tasks) {
-        for (col, value) in (0u16..).zip(row(task)) {
-            sheet
-                .write_string_with_format(r, col, value, &wrap)
-                .map_err(failed)?;
-        }
-    }
-    for (col, width) in [
-        (0u16, 8.0),
-        (1, 30.0),
-        (2, 60.0),
-        (3, 20.0),
-        (4, 30.0),
-        (5, 16.0),
-    ] {
-        sheet.set_column_width(col, width).map_err(failed)?;
-    }
-    workbook.save_to_buffer().map_err(failed)
+    const WIDTHS: [f64; 8] = [8.0, 30.0, 60.0, 20.0, 30.0, 16.0, 12.0, 8.0];
+    let columns: Vec<(&str, f64)> = COLUMNS.into_iter().zip(WIDTHS).collect();
+    let rows = ledger.tasks.iter().map(|t| row(t).to_vec());
+    gongkai_app::table::write_xlsx("任务台账", &ledger.title, &columns, rows)
+        .map_err(|e| Failure::platform(e.to_string()))
 }

@@ -11,6 +11,7 @@
 
 pub mod import;
 pub mod review;
+pub mod sheet;
 pub mod tracking;
 pub mod units;
 

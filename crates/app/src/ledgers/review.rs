@@ -18,7 +18,11 @@ use serde::Deserialize;
 pub const MAX_TASK_CHARS: usize = 2000;
 
 /// The plan, when the user manages it.
-async fn managed_plan(app: &App, user: &CurrentUser, id: PlanId) -> Result<(Plan, Vec<Org>)> {
+pub(crate) async fn managed_plan(
+    app: &App,
+    user: &CurrentUser,
+    id: PlanId,
+) -> Result<(Plan, Vec<Org>)> {
     let all = orgs::list(&app.store).await?;
     let plan = ledgers::get(&app.store, id).await?;
     require_manager(user, &plan, &all)?;

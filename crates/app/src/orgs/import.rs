@@ -9,7 +9,6 @@
 
 use super::OrgInput;
 use crate::{Error, Result};
-use calamine::{Data, Reader, open_workbook_auto};
 use gongkai_domain::org::normalize_unit_name;
 use gongkai_store::orgs::{self, Org};
 use gongkai_store::{Actor, Store};
@@ -48,78 +47,16 @@ const COLUMNS: [(&str, &[&str]); 9] = [
 
 /// Imports units from a `.csv` or `.xlsx` file, as `actor`.
 pub async fn import_file(store: &Store, actor: Actor, path: &Path) -> Result<ImportReport> {
-    let table = read_table(path)?;
-    let rows = to_rows(table)?;
-    apply(store, actor, rows).await
+    import_table(store, actor, crate::table::read_table(path)?).await
 }
 
-fn io_error(path: &Path, message: impl ToString) -> Error {
-    Error::Io {
-        path: path.display().to_string(),
-        source: std::io::Error::other(message.to_string()),
-    }
-}
-
-/// The file's cells as text, header row first.
-fn read_table(path: &Path) -> Result<Vec<Vec<String>>> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match extension.as_str() {
-        "csv" => read_csv(path),
-        "xlsx" | "xls" | "ods" => read_sheet(path),
-        _ => Err(Error::invalid(
-            "文件",
-            format!("{}：只支持 .csv 和 .xlsx 文件", path.display()),
-        )),
-    }
-}
-
-fn read_csv(path: &Path) -> Result<Vec<Vec<String>>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Io {
-        path: path.display().to_string(),
-        source: e,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        io_error(
-            path,
-            "文件不是 UTF-8 编码（请在表格软件中另存为“CSV UTF-8”）",
-        )
-    })?;
-    let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .map(|r| {
-            r.map(|record| record.iter().map(str::to_string).collect())
-                .map_err(|e| io_error(path, e))
-        })
-        .collect()
-}
-
-fn read_sheet(path: &Path) -> Result<Vec<Vec<String>>> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| io_error(path, e))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or_else(|| io_error(path, "工作簿中没有工作表"))?
-        .map_err(|e| io_error(path, e))?;
-    Ok(range
-        .rows()
-        .map(|row| row.iter().map(cell_text).collect())
-        .collect())
-}
-
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-        other => other.to_string(),
-    }
+/// Imports units from rows already read (header first), as `actor`.
+pub async fn import_table(
+    store: &Store,
+    actor: Actor,
+    table: Vec<Vec<String>>,
+) -> Result<ImportReport> {
+    apply(store, actor, to_rows(table)?).await
 }
 
 /// Maps header names to columns and rows to inputs; empty rows are skipped.

@@ -15,7 +15,7 @@ use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gongkai_app::ledgers::review::{self, NameRow, TaskInput};
-use gongkai_app::ledgers::{self, PlanSummary, PlanView, UnitStats, import};
+use gongkai_app::ledgers::{self, PlanSummary, PlanView, UnitStats, import, sheet};
 use gongkai_app::model::Org;
 use gongkai_app::model::Task;
 use gongkai_app::{DocumentId, Error, OrgId, PlanId, TaskId};
@@ -29,6 +29,8 @@ pub fn router() -> Router<AppState> {
         .route("/console/ledgers/{id}", get(show_plan))
         .route("/console/ledgers/{id}/names", post(map_name))
         .route("/console/ledgers/{id}/confirm", post(confirm_plan))
+        .route("/console/ledgers/{id}/ledger.xlsx", get(export_sheet))
+        .route("/console/ledgers/{id}/sheet", post(import_sheet))
         .route("/console/tasks/{id}/edit", get(edit_task).post(update_task))
         .route("/console/tasks/{id}/delete", post(delete_task))
 }
@@ -185,13 +187,24 @@ fn bars(units: &[UnitStats]) -> Vec<Bar> {
         .collect()
 }
 
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, Default)]
 struct PlanQuery {
     done: Option<String>,
+    updated: Option<usize>,
+    added: Option<usize>,
+    unchanged: Option<usize>,
 }
 
-fn notice_of(done: Option<&str>) -> Option<String> {
-    let text = match done? {
+fn notice_of(query: &PlanQuery) -> Option<String> {
+    let text = match query.done.as_deref()? {
+        "sheet" => {
+            return Some(format!(
+                "已导入台账表格：更新 {} 项，新增 {} 项，未变 {} 项。进展情况和状态以报送和销号记录为准，不从表格读取。",
+                query.updated.unwrap_or(0),
+                query.added.unwrap_or(0),
+                query.unchanged.unwrap_or(0)
+            ));
+        }
         "imported" => "已导入，请核对任务和单位后确认下发。",
         "mapped" => "已保存名称对应，下次导入时自动使用。",
         "confirmed" => "计划已确认下发，各单位可在“我的任务”中查看。",
@@ -207,7 +220,7 @@ async fn plan_page(
     staff: &Staff,
     id: PlanId,
     error: Option<String>,
-    done: Option<&str>,
+    query: &PlanQuery,
 ) -> Result<PlanPage, WebError> {
     let view = ledgers::plan_view(&state.app, &staff.user, id).await?;
     let draft = view.plan.status == PlanStatus::Draft;
@@ -225,7 +238,7 @@ async fn plan_page(
     Ok(PlanPage {
         layout: console_layout(state, staff, &view.plan.title).await?,
         error,
-        notice: notice_of(done),
+        notice: notice_of(query),
         unknown: names.iter().filter(|n| n.resolved.is_unknown()).count(),
         chart_height: bars.len() * BAR_ROW + 8,
         draft,
@@ -242,7 +255,7 @@ async fn show_plan(
     Path(id): Path<PlanId>,
     Query(query): Query<PlanQuery>,
 ) -> Result<Response, WebError> {
-    let page = plan_page(&state, &staff, id, None, query.done.as_deref()).await?;
+    let page = plan_page(&state, &staff, id, None, &query).await?;
     Ok(render(&page)?.into_response())
 }
 
@@ -251,14 +264,19 @@ async fn plan_outcome(
     state: &AppState,
     staff: &Staff,
     id: PlanId,
-    done: Result<&str, Error>,
+    done: Result<String, Error>,
 ) -> Result<Response, WebError> {
     match done {
-        Ok(notice) => {
-            Ok(Redirect::to(&format!("/console/ledgers/{id}?done={notice}")).into_response())
-        }
+        Ok(query) => Ok(Redirect::to(&format!("/console/ledgers/{id}?{query}")).into_response()),
         Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
-            let page = plan_page(state, staff, id, Some(public_message(&e)), None).await?;
+            let page = plan_page(
+                state,
+                staff,
+                id,
+                Some(public_message(&e)),
+                &PlanQuery::default(),
+            )
+            .await?;
             Ok((status_of(&e), render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),
@@ -286,7 +304,7 @@ async fn map_name(
     let done = match units {
         Ok(units) => review::map_name(&state.app, &staff.user, id, &name, &units)
             .await
-            .map(|()| "mapped"),
+            .map(|()| "done=mapped".to_string()),
         Err(e) => Err(e),
     };
     plan_outcome(&state, &staff, id, done).await
@@ -299,7 +317,7 @@ async fn confirm_plan(
 ) -> Result<Response, WebError> {
     let done = review::confirm(&state.app, &staff.user, id)
         .await
-        .map(|()| "confirmed");
+        .map(|()| "done=confirmed".to_string());
     plan_outcome(&state, &staff, id, done).await
 }
 
@@ -365,4 +383,45 @@ async fn delete_task(
 ) -> Result<Response, WebError> {
     let plan = review::delete_task(&state.app, &staff.user, id).await?;
     Ok(Redirect::to(&format!("/console/ledgers/{plan}?done=deleted")).into_response())
+}
+
+async fn export_sheet(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<PlanId>,
+) -> Result<Response, WebError> {
+    let (name, bytes) = sheet::export(&state.app, &staff.user, id).await?;
+    Ok(super::document_actions::file_response(
+        &name,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        bytes,
+    ))
+}
+
+async fn import_sheet(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<PlanId>,
+    mut multipart: Multipart,
+) -> Result<Response, WebError> {
+    let done = match super::multipart::read(&mut multipart).await {
+        Ok(form) => match form.files.first() {
+            Some(file) => sheet::import(&state.app, &staff.user, id, &file.file_name, &file.bytes)
+                .await
+                .map(|r| {
+                    format!(
+                        "done=sheet&updated={}&added={}&unchanged={}",
+                        r.updated, r.added, r.unchanged
+                    )
+                }),
+            None => Err(Error::invalid("文件", "请选择台账表格")),
+        },
+        Err(super::multipart::Refusal::TooLarge) => {
+            return Ok(crate::security::too_large(
+                state.app.settings.server.body_limit_bytes,
+            ));
+        }
+        Err(super::multipart::Refusal::Invalid(e)) => Err(e),
+    };
+    plan_outcome(&state, &staff, id, done).await
 }
