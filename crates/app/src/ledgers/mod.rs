@@ -9,6 +9,7 @@
 //! follow it; a unit's staff see the tasks assigned to their unit and only their own
 //! unit's reports. Unit names resolve below the running unit's government.
 
+pub mod derive;
 pub mod import;
 pub mod review;
 pub mod sheet;

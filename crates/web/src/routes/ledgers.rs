@@ -14,6 +14,7 @@ use axum::Router;
 use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use gongkai_app::ledgers::derive::{self, Link, Pick, Target};
 use gongkai_app::ledgers::review::{self, NameRow, TaskInput};
 use gongkai_app::ledgers::{self, PlanSummary, PlanView, UnitStats, import, sheet};
 use gongkai_app::model::Org;
@@ -31,6 +32,10 @@ pub fn router() -> Router<AppState> {
         .route("/console/ledgers/{id}/confirm", post(confirm_plan))
         .route("/console/ledgers/{id}/ledger.xlsx", get(export_sheet))
         .route("/console/ledgers/{id}/sheet", post(import_sheet))
+        .route(
+            "/console/ledgers/{id}/take",
+            get(show_pick).post(take_tasks),
+        )
         .route("/console/tasks/{id}/edit", get(edit_task).post(update_task))
         .route("/console/tasks/{id}/delete", post(delete_task))
 }
@@ -210,6 +215,7 @@ fn notice_of(query: &PlanQuery) -> Option<String> {
         "confirmed" => "计划已确认下发，各单位可在“我的任务”中查看。",
         "updated" => "任务已更新。",
         "deleted" => "任务已删除。",
+        "taken" => "已转入所选任务，请核对单位和工作时限后确认下发。",
         _ => return None,
     };
     Some(text.to_string())
@@ -424,4 +430,108 @@ async fn import_sheet(
         Err(super::multipart::Refusal::Invalid(e)) => Err(e),
     };
     plan_outcome(&state, &staff, id, done).await
+}
+
+#[derive(Template)]
+#[template(path = "ledger_take.html")]
+struct PickPage {
+    layout: Layout,
+    error: Option<String>,
+    notice: Option<String>,
+    pick: Pick,
+    link: &'static str,
+    carry_over: bool,
+}
+
+#[derive(serde::Deserialize)]
+struct LinkQuery {
+    link: String,
+}
+
+fn link_of(code: &str) -> Result<Link, Error> {
+    Link::parse(code).ok_or_else(|| Error::NotFound("页面不存在".to_string()))
+}
+
+async fn pick_page(
+    state: &AppState,
+    staff: &Staff,
+    id: PlanId,
+    link: Link,
+    error: Option<String>,
+) -> Result<PickPage, WebError> {
+    let pick = derive::pick(&state.app, &staff.user, id, link).await?;
+    let title = match link {
+        Link::CarryOver => "回头看：结转未完成任务",
+        Link::Superior => "依据上级计划制定本级分工",
+    };
+    Ok(PickPage {
+        layout: console_layout(state, staff, title).await?,
+        error,
+        notice: None,
+        pick,
+        link: link.code(),
+        carry_over: link == Link::CarryOver,
+    })
+}
+
+async fn show_pick(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<PlanId>,
+    Query(query): Query<LinkQuery>,
+) -> Result<Response, WebError> {
+    let link = link_of(&query.link)?;
+    Ok(render(&pick_page(&state, &staff, id, link, None).await?)?.into_response())
+}
+
+/// The pick form: `link`, several `task`, and `target` (a plan id, or `new` with
+/// `title` and `runner`).
+async fn take_tasks(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<PlanId>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let value = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or("", |(_, v)| v.as_str())
+    };
+    let link = link_of(value("link"))?;
+    let tasks: Result<Vec<TaskId>, Error> = pairs
+        .iter()
+        .filter(|(k, _)| k == "task")
+        .map(|(_, v)| {
+            v.parse()
+                .map(TaskId)
+                .map_err(|_| Error::invalid("任务", "无效的任务编号"))
+        })
+        .collect();
+    let target = match value("target") {
+        "new" => super::multipart::parse_org(value("runner")).map(|runner| Target::New {
+            title: value("title").to_string(),
+            runner,
+        }),
+        other => other
+            .parse()
+            .map(|p| Target::Plan(PlanId(p)))
+            .map_err(|_| Error::invalid("转入计划", "请选择转入的计划")),
+    };
+    let done = match (tasks, target) {
+        (Ok(tasks), Ok(target)) => {
+            derive::take(&state.app, &staff.user, id, link, &tasks, target).await
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match done {
+        Ok((target, _)) => {
+            Ok(Redirect::to(&format!("/console/ledgers/{target}?done=taken")).into_response())
+        }
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
+            let page = pick_page(&state, &staff, id, link, Some(public_message(&e))).await?;
+            Ok((status_of(&e), render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -294,6 +294,106 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .submit(&finance_only, &format!("{finance_only}/sign-off"), &[])
         .await;
     assert_eq!(usurp.status(), StatusCode::FORBIDDEN);
+
+    carry_over_unfinished(&office, &plan).await;
+}
+
+/// 回头看: the 22 unfinished tasks go into next year's plan, once.
+async fn carry_over_unfinished(office: &Client, plan: &str) {
+    let pick = format!("{plan}/take?link=carry-over");
+    let (status, html) = office.get_text(&pick).await;
+    assert_eq!(status, StatusCode::OK);
+    let tasks = values_after(&html, "name=\"task\"", "value");
+    assert_eq!(tasks.len(), 22, "the signed-off task stays behind");
+    let runner = values_after(&html, "<option", "value").remove(0);
+    let mut fields: Vec<(&str, &str)> = tasks.iter().map(|t| ("task", t.as_str())).collect();
+    fields.extend([
+        ("link", "carry-over"),
+        ("target", "new"),
+        ("title", "2023年结转任务"),
+        ("runner", runner.as_str()),
+    ]);
+    let taken = office.submit(&pick, &format!("{plan}/take"), &fields).await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    let next = location(&taken).split('?').next().unwrap().to_string();
+    assert_ne!(next, plan);
+    let (_, html) = office.get_text(&next).await;
+    assert!(html.contains("待确认") && html.contains("年度：2023年"));
+    assert!(html.contains("任务 22 项"));
+    assert!(
+        html.contains("上年工作时限：2022年7月底前完成"),
+        "last year's deadline is not this year's"
+    );
+
+    // Taking them again into the same plan adds nothing.
+    let target = next.rsplit('/').next().unwrap().to_string();
+    let mut again: Vec<(&str, &str)> = tasks.iter().map(|t| ("task", t.as_str())).collect();
+    again.extend([("link", "carry-over"), ("target", target.as_str())]);
+    let repeated = office.submit(&pick, &format!("{plan}/take"), &again).await;
+    assert_eq!(repeated.status(), StatusCode::SEE_OTHER);
+    let (_, html) = office.get_text(&next).await;
+    assert!(html.contains("任务 22 项"));
+}
+
+#[tokio::test]
+async fn a_local_division_starts_from_picked_tasks_of_a_superior_plan() {
+    let app = TestApp::spawn().await;
+    let office = app.signed_in(Role::Office).await;
+    let superior = import_seed(&app, &office).await;
+    let pick = format!("{superior}/take?link=superior");
+    let (_, html) = office.get_text(&pick).await;
+    let tasks = values_after(&html, "name=\"task\"", "value");
+    assert_eq!(
+        tasks.len(),
+        23,
+        "every task of a superior plan may be picked"
+    );
+    let runner = values_after(&html, "<option", "value").remove(0);
+    let fields = [
+        ("link", "superior"),
+        ("task", tasks[0].as_str()),
+        ("task", tasks[3].as_str()),
+        ("target", "new"),
+        ("title", "示例区2022年政务公开任务分工"),
+        ("runner", runner.as_str()),
+    ];
+    let taken = office
+        .submit(&pick, &format!("{superior}/take"), &fields)
+        .await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    let local = location(&taken).split('?').next().unwrap().to_string();
+    let (_, html) = office.get_text(&local).await;
+    assert!(html.contains("任务 2 项"));
+
+    // The local task keeps its link to the superior one and gets local units.
+    let edit = task_ids(&html)
+        .first()
+        .map(|id| format!("/console/tasks/{id}/edit"))
+        .unwrap();
+    let fields = [
+        ("body", "本级落实：开设数字经济专题"),
+        ("responsible", "区发改委"),
+        ("deadline", "2022-09-30"),
+    ];
+    let edited = office.submit(&edit, &edit, &fields).await;
+    assert_eq!(edited.status(), StatusCode::SEE_OTHER);
+    let task = edit.trim_end_matches("/edit");
+    let (_, page) = office.get_text(task).await;
+    assert!(page.contains("上级任务"));
+    assert!(page.contains(&format!("/console/tasks/{}", tasks[0])));
+    assert!(page.contains("示例区发展和改革委员会"));
+
+    // Nothing picked: refused with a reason.
+    let nothing = [
+        ("link", "superior"),
+        ("target", "new"),
+        ("title", "空"),
+        ("runner", runner.as_str()),
+    ];
+    let none = office
+        .submit(&pick, &format!("{superior}/take"), &nothing)
+        .await;
+    assert_eq!(none.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]
