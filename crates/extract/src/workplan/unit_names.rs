@@ -9,6 +9,8 @@
 
 /// Role words stripped from the end of a unit name, longest first.
 const ROLE_SUFFIXES: &[&str] = &[
+    "结合单位职责",
+    "结合职责",
     "分别按职能牵头",
     "按职责分工负责落实",
     "按职责分工负责",

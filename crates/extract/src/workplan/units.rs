@@ -6,7 +6,7 @@
 //! lead units, all others responsible units; a deadline clause inside a statement is
 //! kept as its deadline. Splitting a list into names is [`super::unit_names`]'s job.
 
-use super::unit_names::{is_unit_like, names_of, split_top};
+use super::unit_names::{is_unit_like, names_of, split_top, strip_role};
 use gongkai_domain::deadline_phrase;
 
 /// What a statement says about a task.
@@ -97,6 +97,9 @@ fn nested(body: &str, e: usize) -> bool {
 
 /// A line or cell that is wholly a unit statement (labelled, or a list of unit names).
 pub(crate) fn unit_line(cell: &str) -> Option<UnitStatement> {
+    // A full stop ends a sentence: such a line is a unit list only if every name is one
+    // (`各部门要指定内设机构…,并配齐工作力量。` is a task, not units).
+    let full_stop = cell.trim().ends_with('。');
     let cell = cell.trim().trim_end_matches('。');
     if cell.is_empty() {
         return None;
@@ -121,7 +124,12 @@ pub(crate) fn unit_line(cell: &str) -> Option<UnitStatement> {
         .chain(&statement.responsible)
         .collect();
     let unit_like = names.iter().filter(|n| is_unit_like(n)).count();
-    (!names.is_empty() && unit_like * 10 >= names.len() * 7).then_some(statement)
+    let enough = if full_stop {
+        unit_like == names.len()
+    } else {
+        unit_like * 10 >= names.len() * 7
+    };
+    (!names.is_empty() && enough).then_some(statement)
 }
 
 /// The label at the start of a text and its role, with the bytes it takes (colon
@@ -207,9 +215,13 @@ fn apply(statement: &mut UnitStatement, role: Role, value: &str) {
     }
 }
 
-/// An unlabelled statement: clauses ending in 牵头 give lead units, others responsible.
+/// An unlabelled statement: a role word closes the list before it, so clauses ending in
+/// 牵头 give lead units and clauses ending in 负责 (配合, 落实…) responsible units, each
+/// with the unmarked clauses just before it (`A、B,C分别牵头,D负责`: A, B and C lead).
+/// Unmarked clauses at the end are responsible.
 pub(crate) fn unlabelled(text: &str) -> UnitStatement {
     let mut statement = UnitStatement::default();
+    let mut unmarked: Vec<String> = Vec::new();
     for clause in split_top(text, &[',', '，', ';', '；']) {
         let clause = clause.trim();
         if clause.is_empty() {
@@ -219,18 +231,31 @@ pub(crate) fn unlabelled(text: &str) -> UnitStatement {
             statement.deadline = Some(clause.to_owned());
             continue;
         }
-        let lead = ["牵头", "牽頭"]
-            .iter()
-            .any(|w| strip_roles_keep(clause).ends_with(w));
-        let names = names_of(clause);
-        if lead {
-            statement.marked = true;
-            statement.lead.extend(names);
-        } else {
-            statement.responsible.extend(names);
+        unmarked.extend(names_of(clause));
+        match role_word(clause) {
+            Some(Role::Lead) => {
+                statement.marked = true;
+                statement.lead.append(&mut unmarked);
+            }
+            Some(_) => statement.responsible.append(&mut unmarked),
+            None => {}
         }
     }
+    statement.responsible.append(&mut unmarked);
     statement
+}
+
+/// The role a clause's closing role word gives: 牵头 (also `牵头负责`) leads, any other
+/// role word (负责, 配合, 按职责分工落实…) makes responsible; `None` without one.
+fn role_word(clause: &str) -> Option<Role> {
+    if ["牵头", "牽頭"]
+        .iter()
+        .any(|w| strip_roles_keep(clause).ends_with(w))
+    {
+        return Some(Role::Lead);
+    }
+    let bare = clause.trim_matches([' ', '\u{3000}', '\t', '。', '.', ':', '：']);
+    (strip_role(bare) != bare).then_some(Role::Responsible)
 }
 
 /// A clause with only the non-lead role words stripped, to see whether it ends in 牵头.
@@ -268,6 +293,20 @@ mod tests {
         let s = s.unwrap_or_default();
         assert_eq!(s.lead, ["县政督查室", "县审计局"]);
         assert_eq!(s.responsible, ["各镇政府(街道办)", "县有关部门单位"]);
+        let s = unit_line(
+            "县发改局、县商务局,县政数局、县创新驱动发展领导小组成员各单位结合单位职责分别牵头,各镇政府(街道办)负责",
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            s.lead,
+            [
+                "县发改局",
+                "县商务局",
+                "县政数局",
+                "县创新驱动发展领导小组成员各单位"
+            ]
+        );
+        assert_eq!(s.responsible, ["各镇政府(街道办)"]);
         let s = unit_line("区卫健委、区政数局等有关部门,各乡、街办、管理处").unwrap_or_default();
         assert!(s.lead.is_empty());
         assert_eq!(s.responsible[1], "区政数局等有关部门");
@@ -286,6 +325,7 @@ mod tests {
             "加强窗口服务,为市场主体提供更加精准、便捷的政策咨询。",
             "重点任务",
             "2020年",
+            "各驻区机构要指定内设机构为本机关的公开工作机构,并配齐配强工作力量。",
         ] {
             assert_eq!(unit_line(line), None, "{line}");
         }
