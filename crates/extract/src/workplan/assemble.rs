@@ -8,6 +8,11 @@
 //! closes with its own unit bracket is a task at once. Cells that follow a statement
 //! (the next unit column, a deadline cell) apply to the same tasks; a header row tells
 //! which column is which.
+//!
+//! Tasks whose units the page does not show are kept with no units rather than lost or
+//! given a guessed unit: a table row whose unit cells are all empty, and numbered items
+//! that follow a task group at its level but close their section before any unit line
+//! (the unit cell was merged with the row above and dropped by the page).
 
 use super::Draft;
 use super::cells::Cell;
@@ -41,6 +46,8 @@ struct Assembler {
     empties: usize,
     header: Vec<Column>,
     header_cells: Vec<HeaderCell>,
+    /// The level of the last tasks made, which later items of a section share.
+    task_level: Option<u8>,
 }
 
 pub(crate) fn tasks(cells: &[Cell]) -> Vec<Draft> {
@@ -56,7 +63,7 @@ pub(crate) fn tasks(cells: &[Cell]) -> Vec<Draft> {
 impl Assembler {
     fn cell(&mut self, cell: &Cell) {
         let text = match cell {
-            Cell::RowBreak => return,
+            Cell::RowBreak => return self.row_break(),
             Cell::Empty => {
                 if !self.header_cells.is_empty() {
                     return;
@@ -96,6 +103,20 @@ impl Assembler {
         }
         self.group.clear();
         self.line(text);
+    }
+
+    /// The end of a table row: a task text followed by an empty cell in every unit column
+    /// is a task with no units.
+    fn row_break(&mut self) {
+        let unit_cells_empty = !self.header.is_empty() && self.empties >= self.header.len();
+        let ends_in_text = self
+            .candidates
+            .last()
+            .is_some_and(|c| sentence_like(&c.text));
+        if unit_cells_empty && ends_in_text {
+            self.resolve();
+            self.group.clear();
+        }
     }
 
     fn end_header(&mut self) {
@@ -158,6 +179,7 @@ impl Assembler {
                 line: line.to_owned(),
                 text: text[..at].trim_end().to_owned(),
             };
+            self.task_level = Some(level);
             let i = self.push_task(candidate);
             apply(&mut self.drafts[i], &statement, None);
             self.group = vec![i];
@@ -190,6 +212,9 @@ impl Assembler {
         if level == PLAIN {
             chosen = merge_plain(chosen, &mut candidates);
         }
+        for orphan in self.take_orphans(&mut candidates) {
+            self.push_task(orphan);
+        }
         for c in candidates {
             if c.level < PLAIN {
                 self.push_heading(c.level, &c.line);
@@ -204,7 +229,27 @@ impl Assembler {
             self.push_heading(chosen[0].level, &chosen[0].line);
             return Vec::new();
         }
+        self.task_level = Some(level);
         chosen.into_iter().map(|c| self.push_task(c)).collect()
+    }
+
+    /// The numbered items at the start of `candidates` that continue the last task group
+    /// (same level, sentences) and are closed by a shallower heading before any unit
+    /// statement: tasks whose unit cell the page lost.
+    fn take_orphans(&self, candidates: &mut Vec<Candidate>) -> Vec<Candidate> {
+        let Some(level) = self.task_level.filter(|l| *l < CATEGORY) else {
+            return Vec::new();
+        };
+        let run = candidates
+            .iter()
+            .take_while(|c| c.level == level && sentence_like(&c.text))
+            .count();
+        let closed = candidates.get(run).is_some_and(|c| c.level < level);
+        if run > 0 && closed {
+            candidates.drain(..run).collect()
+        } else {
+            Vec::new()
+        }
     }
 
     fn push_heading(&mut self, level: u8, line: &str) {
@@ -302,5 +347,46 @@ fn apply(draft: &mut Draft, statement: &UnitStatement, role: Option<Column>) {
     }
     if let Some(d) = &statement.deadline {
         draft.deadline = Some(d.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cells::cells;
+    use super::*;
+
+    fn texts_and_units(text: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+        tasks(&cells(text))
+            .into_iter()
+            .map(|d| (d.text, d.lead, d.responsible))
+            .collect()
+    }
+
+    #[test]
+    fn a_row_with_every_unit_cell_empty_is_a_task_without_units() {
+        let text = "\t贯彻举措\n\t牵头单位\n\t责任单位\n\n\t公开预算信息，接受监督。\n\t区财政局\n\t各街道\n\n\t清理现行文件，集中公开。\n\t\n\t\n\n\t做好解读工作，回应关切。\n\t区政府办公室\n\t—\n";
+        let got = texts_and_units(text);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[1].0, "清理现行文件，集中公开。");
+        assert!(got[1].1.is_empty() && got[1].2.is_empty());
+        assert_eq!(got[2].1, ["区政府办公室"]);
+        assert!(got[2].2.is_empty());
+    }
+
+    #[test]
+    fn items_closed_by_a_new_section_before_any_unit_line_are_tasks_without_units() {
+        let text = "一、公开\n1.公开预算信息,接受监督。\n区财政局负责\n2.公开决算信息,接受监督。\n二、解读\n3.做好解读工作,回应关切。\n区政府办公室负责\n";
+        let got = texts_and_units(text);
+        let texts: Vec<&str> = got.iter().map(|t| t.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "公开预算信息,接受监督。",
+                "公开决算信息,接受监督。",
+                "做好解读工作,回应关切。"
+            ]
+        );
+        assert!(got[1].2.is_empty());
+        assert_eq!(got[2].2, ["区政府办公室"]);
     }
 }

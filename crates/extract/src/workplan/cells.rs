@@ -4,7 +4,9 @@
 //! separators gives one cell per column; a line holding only a tab, `—` or `/` is an
 //! empty cell (a table cell with nothing in it); a blank line is a row break. A long
 //! line of prose (a page flattened into one line) is cut before inline headings that
-//! follow a space or a sentence end, so that each task becomes its own cell.
+//! follow a space or a sentence end, so that each task becomes its own cell. A line
+//! ending in 、 is an unfinished list (a unit cell wrapped over two paragraphs,
+//! `区卫生健康委、` / `区政府新闻办`) and is joined with the next line.
 
 use super::headings;
 
@@ -36,10 +38,27 @@ pub(crate) fn cells(text: &str) -> Vec<Cell> {
         } else if trimmed.chars().count() > LONG_LINE {
             out.extend(split_prose(trimmed).into_iter().map(Cell::Text));
         } else {
-            out.push(Cell::Text(trimmed.to_owned()));
+            push_text(&mut out, trimmed);
         }
     }
     out
+}
+
+/// Pushes a line as a cell, or appends it to the cell before when that one ends in 、
+/// (blank lines between them dropped).
+fn push_text(out: &mut Vec<Cell>, line: &str) {
+    let open = out
+        .iter()
+        .rposition(|c| *c != Cell::RowBreak)
+        .filter(|&i| matches!(&out[i], Cell::Text(t) if t.ends_with('、')));
+    if let Some(i) = open {
+        out.truncate(i + 1);
+        if let Some(Cell::Text(t)) = out.last_mut() {
+            t.push_str(line);
+            return;
+        }
+    }
+    out.push(Cell::Text(line.to_owned()));
 }
 
 fn is_empty_mark(cell: &str) -> bool {
@@ -99,6 +118,17 @@ mod tests {
                 Cell::Empty,
                 Cell::Text("b".into()),
                 Cell::RowBreak,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_a_list_comma_continues_on_the_next() {
+        assert_eq!(
+            cells("\t区卫生健康委、\n\n区政府新闻办\n\t各街道\n"),
+            [
+                Cell::Text("区卫生健康委、区政府新闻办".into()),
+                Cell::Text("各街道".into()),
             ]
         );
     }

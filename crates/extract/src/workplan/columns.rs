@@ -50,10 +50,18 @@ const TEXT_COLUMNS: &[&str] = &[
     "工作目标",
 ];
 
-/// Reads a cell as a column name of a ledger header.
+/// Role words that end a unit statement (`县各部门牵头`) but never a column name.
+const STATEMENT_ENDINGS: [&str; 4] = ["牵头", "负责", "配合", "。"];
+
+/// Reads a cell as a column name of a ledger header. A numbered heading
+/// (`(一)明确领导责任。`) or a statement ending in a role word (`县府办、县司法局牵头`)
+/// is no column name, however short.
 pub(crate) fn header_cell(cell: &str) -> Option<HeaderCell> {
     let name: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    if name.chars().count() > 10 {
+    if name.chars().count() > 10
+        || super::headings::marker(&name).is_some()
+        || STATEMENT_ENDINGS.iter().any(|e| name.ends_with(e))
+    {
         return None;
     }
     if TEXT_COLUMNS.contains(&name.as_str()) {
@@ -105,6 +113,9 @@ mod tests {
             ("分管县领导", Some(HeaderCell::After(Column::Skip))),
             ("贯彻举措", Some(HeaderCell::Text)),
             ("办公室", None),
+            ("(一)明确领导责任。", None),
+            ("县各部门牵头", None),
+            ("县府办、县司法局牵头", None),
         ];
         for (cell, expected) in cases {
             assert_eq!(header_cell(cell), expected, "{cell}");

@@ -7,7 +7,9 @@
 //! - [`cells`]: text → a stream of cells (lines, pipe-table cells, empty cells, row
 //!   breaks; prose paragraphs split before inline headings);
 //! - [`headings`]: the markers 一、 / （一） / 1. / （1） / ①;
-//! - [`units`]: unit statements (labelled brackets and lines, unit cells, `X牵头，Y负责`);
+//! - [`units`]: unit statements and the roles they give (labelled brackets and lines,
+//!   unit cells, `X牵头，Y负责`);
+//! - [`unit_names`]: a list of units split into names, role words stripped;
 //! - [`columns`]: a table's header row and the role of each column after the task text;
 //! - [`inline_table`]: a whole ledger table flattened into one line (序号 目标任务 …);
 //! - [`assemble`]: the state machine that joins cells into tasks.
@@ -20,6 +22,7 @@ mod cells;
 mod columns;
 pub(crate) mod headings;
 mod inline_table;
+mod unit_names;
 mod units;
 
 use gongkai_domain::deadline_phrase;

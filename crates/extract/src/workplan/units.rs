@@ -1,11 +1,12 @@
 //! Unit statements: who leads and who carries out a task.
 //!
-//! This module owns reading `(责任单位：…)`, `〔牵头单位:X;责任单位:Y〕`, label lines
-//! (`责任单位：…`), unit cells of tables and unlabelled statements (`X牵头，Y负责`,
-//! `A、B分别按职能牵头`). Lists are split on 、，, ；; outside brackets; role words
-//! (牵头, 负责, 配合, 按职责分工落实…) are stripped from the ends of names; `等有关部门`
-//! is kept as written. Units marked 牵头 are lead units, all others responsible units.
+//! This module owns the roles of units: reading `(责任单位：…)`, `〔牵头单位:X;责任单位:Y〕`,
+//! label lines (`责任单位：…`), unit cells of tables and unlabelled statements
+//! (`X牵头，Y负责`, `A、B分别按职能牵头`). Units marked 牵头 or labelled as leading are
+//! lead units, all others responsible units; a deadline clause inside a statement is
+//! kept as its deadline. Splitting a list into names is [`super::unit_names`]'s job.
 
+use super::unit_names::{is_unit_like, names_of, split_top, strip_role};
 use gongkai_domain::deadline_phrase;
 
 /// What a statement says about a task.
@@ -60,78 +61,6 @@ const LABELS: &[(&str, Role)] = &[
     ("分管领导", Role::Person),
 ];
 
-/// Role words stripped from the end of a unit name, longest first.
-const ROLE_SUFFIXES: &[&str] = &[
-    "分别按职能牵头",
-    "按职责分工负责落实",
-    "按职责分工负责",
-    "按职责分工落实",
-    "按職責分工負責",
-    "按职责分工",
-    "按职能牵头",
-    "分别牵头",
-    "负责落实",
-    "共同负责",
-    "牵头负责",
-    "牵头",
-    "牽頭",
-    "负责",
-    "負責",
-    "配合",
-    "落实",
-    "参与",
-];
-
-const UNIT_ENDINGS: &[&str] = &[
-    "局",
-    "委",
-    "办",
-    "室",
-    "部",
-    "处",
-    "科",
-    "院",
-    "会",
-    "中心",
-    "政府",
-    "街道",
-    "单位",
-    "部门",
-    "机构",
-    "公司",
-    "所",
-    "队",
-    "站",
-    "馆",
-    "组",
-    "厅",
-    "署",
-    "行",
-    "社",
-    "团",
-    "区",
-    "县",
-    "镇",
-    "乡",
-    "街办",
-    "企业",
-    "学校",
-    "医院",
-    "分局",
-    "管委",
-    "委员会",
-    "法院",
-    "检察院",
-    "單位",
-    "辦",
-    "會",
-    "廳",
-    "處",
-    "關",
-    "机关",
-    "部門",
-];
-
 /// A labelled unit bracket closing a task text: where it starts, and what it says.
 pub(crate) fn trailing_bracket(text: &str) -> Option<(usize, UnitStatement)> {
     let trimmed = text.trim_end_matches([' ', '。', '；', ';', '\u{3000}']);
@@ -168,6 +97,9 @@ fn nested(body: &str, e: usize) -> bool {
 
 /// A line or cell that is wholly a unit statement (labelled, or a list of unit names).
 pub(crate) fn unit_line(cell: &str) -> Option<UnitStatement> {
+    // A full stop ends a sentence: such a line is a unit list only if every name is one
+    // (`各部门要指定内设机构…,并配齐工作力量。` is a task, not units).
+    let full_stop = cell.trim().ends_with('。');
     let cell = cell.trim().trim_end_matches('。');
     if cell.is_empty() {
         return None;
@@ -192,7 +124,12 @@ pub(crate) fn unit_line(cell: &str) -> Option<UnitStatement> {
         .chain(&statement.responsible)
         .collect();
     let unit_like = names.iter().filter(|n| is_unit_like(n)).count();
-    (!names.is_empty() && unit_like * 10 >= names.len() * 7).then_some(statement)
+    let enough = if full_stop {
+        unit_like == names.len()
+    } else {
+        unit_like * 10 >= names.len() * 7
+    };
+    (!names.is_empty() && enough).then_some(statement)
 }
 
 /// The label at the start of a text and its role, with the bytes it takes (colon
@@ -278,9 +215,13 @@ fn apply(statement: &mut UnitStatement, role: Role, value: &str) {
     }
 }
 
-/// An unlabelled statement: clauses ending in 牵头 give lead units, others responsible.
+/// An unlabelled statement: a role word closes the list before it, so clauses ending in
+/// 牵头 give lead units and clauses ending in 负责 (配合, 落实…) responsible units, each
+/// with the unmarked clauses just before it (`A、B,C分别牵头,D负责`: A, B and C lead).
+/// Unmarked clauses at the end are responsible.
 pub(crate) fn unlabelled(text: &str) -> UnitStatement {
     let mut statement = UnitStatement::default();
+    let mut unmarked: Vec<String> = Vec::new();
     for clause in split_top(text, &[',', '，', ';', '；']) {
         let clause = clause.trim();
         if clause.is_empty() {
@@ -290,18 +231,31 @@ pub(crate) fn unlabelled(text: &str) -> UnitStatement {
             statement.deadline = Some(clause.to_owned());
             continue;
         }
-        let lead = ["牵头", "牽頭"]
-            .iter()
-            .any(|w| strip_roles_keep(clause).ends_with(w));
-        let names = names_of(clause);
-        if lead {
-            statement.marked = true;
-            statement.lead.extend(names);
-        } else {
-            statement.responsible.extend(names);
+        unmarked.extend(names_of(clause));
+        match role_word(clause) {
+            Some(Role::Lead) => {
+                statement.marked = true;
+                statement.lead.append(&mut unmarked);
+            }
+            Some(_) => statement.responsible.append(&mut unmarked),
+            None => {}
         }
     }
+    statement.responsible.append(&mut unmarked);
     statement
+}
+
+/// The role a clause's closing role word gives: 牵头 (also `牵头负责`) leads, any other
+/// role word (负责, 配合, 按职责分工落实…) makes responsible; `None` without one.
+fn role_word(clause: &str) -> Option<Role> {
+    if ["牵头", "牽頭"]
+        .iter()
+        .any(|w| strip_roles_keep(clause).ends_with(w))
+    {
+        return Some(Role::Lead);
+    }
+    let bare = clause.trim_matches([' ', '\u{3000}', '\t', '。', '.', ':', '：']);
+    (strip_role(bare) != bare).then_some(Role::Responsible)
 }
 
 /// A clause with only the non-lead role words stripped, to see whether it ends in 牵头.
@@ -315,134 +269,6 @@ fn strip_roles_keep(clause: &str) -> &str {
         }
     }
     s
-}
-
-/// Place levels that 、 joins inside one name: `各市、县(市、区)教育局`, `各县、市、区政府`.
-const PLACE_LEVELS: [char; 6] = ['省', '市', '县', '区', '乡', '镇'];
-/// Bare words that are no unit on their own: `市直有关部门、单位` is one name.
-const BARE: [&str; 4] = ["单位", "部门", "机构", "單位"];
-
-/// Splits a list on 、 and the like, but keeps fragments that share a prefix or suffix
-/// together when one of them is no unit on its own.
-fn fragments(clause: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut glue_next = false;
-    let seps = ['、', ',', '，', ';', '；'];
-    let parts = split_top(clause, &seps);
-    for (i, part) in parts.iter().enumerate() {
-        let part = part.trim();
-        let bare = BARE.contains(&part);
-        match out.last_mut() {
-            Some(last) if glue_next || (bare && i > 0) => {
-                last.push('、');
-                last.push_str(part);
-            }
-            _ => out.push(part.to_owned()),
-        }
-        let level = part.trim_start_matches('各');
-        let single_level = level.chars().count() == 1 && level.starts_with(PLACE_LEVELS);
-        let next_is_level = parts
-            .get(i + 1)
-            .is_some_and(|n| n.trim().starts_with(PLACE_LEVELS));
-        glue_next = single_level && next_is_level;
-    }
-    out
-}
-
-/// Unit names of one clause, split on 、 (and on 及/和 between two unit names).
-fn names_of(clause: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    for part in fragments(clause) {
-        let part = part.as_str();
-        let name = strip_role(part);
-        if name.is_empty() {
-            continue;
-        }
-        match split_conjunction(name) {
-            Some((a, b)) => {
-                names.push(a.to_owned());
-                names.push(b.to_owned());
-            }
-            None => names.push(name.to_owned()),
-        }
-    }
-    names
-}
-
-fn split_conjunction(name: &str) -> Option<(&str, &str)> {
-    for joiner in ["及", "和"] {
-        if let Some(at) = name.find(joiner) {
-            let (a, b) = (&name[..at], &name[at + joiner.len()..]);
-            if is_unit_like(a) && is_unit_like(b) && a.chars().count() >= 2 {
-                return Some((a, b));
-            }
-        }
-    }
-    None
-}
-
-/// A name with role words and stray punctuation removed from its ends.
-pub(crate) fn strip_role(part: &str) -> &str {
-    let mut name = part.trim_matches([' ', '\u{3000}', '\t', '。', '.', ':', '：']);
-    loop {
-        let before = name;
-        for word in ROLE_SUFFIXES {
-            if let Some(rest) = name.strip_suffix(word) {
-                name = rest.trim_end();
-                break;
-            }
-        }
-        if name == before {
-            return name;
-        }
-    }
-}
-
-/// Whether a name reads like an organisation (ends like 局, 委, 办公室, 街道…).
-pub(crate) fn is_unit_like(name: &str) -> bool {
-    let mut core = name.trim();
-    for tail in [
-        "等有关部门",
-        "等相关部门",
-        "等有关单位",
-        "等部门",
-        "等单位",
-        "等",
-    ] {
-        if let Some(rest) = core.strip_suffix(tail) {
-            core = rest;
-            break;
-        }
-    }
-    if let Some(open) = core.rfind(['(', '（'])
-        && core.ends_with([')', '）'])
-        && open > 0
-    {
-        core = &core[..open];
-    }
-    let chars = core.chars().count();
-    (2..=40).contains(&chars)
-        && (core.starts_with('各') || UNIT_ENDINGS.iter().any(|e| core.ends_with(e)))
-}
-
-/// Splits on any of `seps` outside brackets.
-pub(crate) fn split_top<'a>(text: &'a str, seps: &[char]) -> Vec<&'a str> {
-    let mut parts = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        match c {
-            '(' | '（' | '〔' | '[' | '【' => depth += 1,
-            ')' | '）' | '〕' | ']' | '】' => depth = (depth - 1).max(0),
-            _ if depth == 0 && seps.contains(&c) => {
-                parts.push(&text[start..i]);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    parts.push(&text[start..]);
-    parts
 }
 
 #[cfg(test)]
@@ -467,26 +293,29 @@ mod tests {
         let s = s.unwrap_or_default();
         assert_eq!(s.lead, ["县政督查室", "县审计局"]);
         assert_eq!(s.responsible, ["各镇政府(街道办)", "县有关部门单位"]);
+        let s = unit_line(
+            "县发改局、县商务局,县政数局、县创新驱动发展领导小组成员各单位结合单位职责分别牵头,各镇政府(街道办)负责",
+        )
+        .unwrap_or_default();
+        assert_eq!(
+            s.lead,
+            [
+                "县发改局",
+                "县商务局",
+                "县政数局",
+                "县创新驱动发展领导小组成员各单位"
+            ]
+        );
+        assert_eq!(s.responsible, ["各镇政府(街道办)"]);
         let s = unit_line("区卫健委、区政数局等有关部门,各乡、街办、管理处").unwrap_or_default();
         assert!(s.lead.is_empty());
         assert_eq!(s.responsible[1], "区政数局等有关部门");
     }
 
     #[test]
-    fn fragments_sharing_a_prefix_or_suffix_stay_one_name() {
-        let s = unlabelled("各市、县(市、区)教育局、各高校,市直有关部门、单位,各县、市、区政府");
-        assert_eq!(
-            s.responsible,
-            [
-                "各市、县(市、区)教育局",
-                "各高校",
-                "市直有关部门、单位",
-                "各县、市、区政府"
-            ]
-        );
-        let s = unlabelled("区卫健委,各乡、街办、管理处");
-        assert_eq!(s.responsible, ["区卫健委", "各乡", "街办", "管理处"]);
+    fn a_deadline_label_may_hold_spaces() {
         let s = labelled("责任单位:省政府办公厅; 完 成时限:6 月底").unwrap_or_default();
+        assert_eq!(s.responsible, ["省政府办公厅"]);
         assert_eq!(s.deadline.as_deref(), Some("6 月底"));
     }
 
@@ -496,6 +325,7 @@ mod tests {
             "加强窗口服务,为市场主体提供更加精准、便捷的政策咨询。",
             "重点任务",
             "2020年",
+            "各驻区机构要指定内设机构为本机关的公开工作机构,并配齐配强工作力量。",
         ] {
             assert_eq!(unit_line(line), None, "{line}");
         }
