@@ -8,7 +8,7 @@ pub use import::{ImportReport, import_file};
 use crate::access::{self, CurrentUser};
 use crate::{App, Error, Result};
 use gongkai_domain::credit_code::CreditCode;
-use gongkai_domain::org::{GroupExpression, OrgKind};
+use gongkai_domain::org::OrgKind;
 use gongkai_store::OrgId;
 use gongkai_store::orgs::{self, Org, OrgFields};
 
@@ -174,23 +174,33 @@ pub async fn update(app: &App, user: &CurrentUser, id: OrgId, input: &OrgInput) 
 pub struct Resolution {
     /// Units named directly, by full name or alias.
     pub named: Vec<(String, Org)>,
-    /// Group expressions and the units they stand for.
+    /// Group expressions and names the office mapped, with the units they stand for.
     pub groups: Vec<(String, Vec<Org>)>,
     /// Names that match no unit, for the office to map.
     pub unknown: Vec<String>,
 }
 
-/// Resolves a unit list such as `区府办、各街道、区司法局` below the government `root`.
+/// Resolves a unit list such as `区府办、各街道、区司法局` below the government `root`,
+/// the way work-plan ledgers resolve their unit names.
 pub async fn resolve(app: &App, root: OrgId, text: &str) -> Result<Resolution> {
+    use crate::ledgers::units::{Directory, Resolved};
+    let directory = Directory::load(app, root).await?;
+    let resolver = directory.resolver();
+    let org = |id: &OrgId| directory.orgs.iter().find(|o| o.id == *id).cloned();
     let mut resolution = Resolution::default();
     for name in split_names(text) {
-        if let Some(org) = orgs::find_by_name(&app.store, &name).await? {
-            resolution.named.push((name, org));
-        } else if let Some(group) = GroupExpression::parse(&name) {
-            let units = orgs::resolve_group(&app.store, root, &group).await?;
-            resolution.groups.push((name, units));
-        } else {
-            resolution.unknown.push(name);
+        match resolver.resolve(&name) {
+            Resolved::Named(id) => {
+                if let Some(unit) = org(&id) {
+                    resolution.named.push((name, unit));
+                }
+            }
+            Resolved::Group(ids) | Resolved::Mapped(ids) => {
+                resolution
+                    .groups
+                    .push((name, ids.iter().filter_map(org).collect()));
+            }
+            Resolved::Unknown { .. } => resolution.unknown.push(name),
         }
     }
     Ok(resolution)

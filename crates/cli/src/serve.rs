@@ -78,7 +78,9 @@ fn init_logging(settings: &Settings) {
 async fn announce_accounts(app: &App, demo: bool) -> Result<(), Failure> {
     if demo {
         println!("演示数据目录：{}（退出后删除）", app.data_dir.display());
-        for account in gongkai_app::demo::seed(app).await? {
+        let accounts = gongkai_app::demo::seed(app).await?;
+        gongkai_app::demo::seed_ledgers(app).await?;
+        for account in accounts {
             println!(
                 "demo-account {} {} {}",
                 account.role.code(),

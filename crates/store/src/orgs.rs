@@ -6,7 +6,7 @@
 use crate::time::to_text;
 use crate::{Error, OrgId, Result, Store, WriteTx, now};
 use gongkai_domain::credit_code::CreditCode;
-use gongkai_domain::org::{GroupExpression, OrgKind, normalize_unit_name};
+use gongkai_domain::org::{OrgKind, normalize_unit_name};
 use serde::Serialize;
 use sqlx::{AnyConnection, Row};
 
@@ -315,24 +315,4 @@ async fn subtree_ids_in(conn: &mut AnyConnection, root: OrgId) -> Result<Vec<Org
     rows.iter()
         .map(|r| r.try_get("id").map(OrgId).map_err(Error::from))
         .collect()
-}
-
-/// `root` and every unit below it.
-pub async fn subtree_ids(store: &Store, root: OrgId) -> Result<Vec<OrgId>> {
-    let mut conn = store.pool().acquire().await?;
-    subtree_ids_in(&mut conn, root).await
-}
-
-/// The units below `root` that a group expression such as 各街道 stands for.
-pub async fn resolve_group(
-    store: &Store,
-    root: OrgId,
-    group: &GroupExpression,
-) -> Result<Vec<Org>> {
-    let below = subtree_ids(store, root).await?;
-    let orgs = list(store).await?;
-    Ok(orgs
-        .into_iter()
-        .filter(|o| o.id != root && below.contains(&o.id) && group.kinds.contains(&o.kind))
-        .collect())
 }

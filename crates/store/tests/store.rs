@@ -5,7 +5,7 @@
 mod support;
 
 use gongkai_domain::credit_code::CreditCode;
-use gongkai_domain::org::{GroupExpression, OrgKind};
+use gongkai_domain::org::OrgKind;
 use gongkai_domain::role::Role;
 use gongkai_store::audit::{self, AuditFilter};
 use gongkai_store::orgs::{self, OrgFields};
@@ -18,7 +18,6 @@ on_both_backends!(
     units_are_found_by_full_name_or_any_alias,
     a_name_or_alias_cannot_belong_to_two_units,
     a_unit_cannot_move_below_itself,
-    group_expressions_resolve_to_units_by_kind_below_the_government,
     users_keep_their_role_grants_and_password_changes,
     sessions_are_found_touched_and_purged,
     audit_chain_is_intact_after_1000_writes_and_broken_when_a_row_is_altered,
@@ -109,57 +108,6 @@ async fn a_unit_cannot_move_below_itself(db: TestDb) {
     moved.aliases.clear();
     let err = orgs::update(&mut tx, gov.id, &moved).await.unwrap_err();
     assert!(matches!(err, Error::Refused(_)), "{err:?}");
-}
-
-async fn group_expressions_resolve_to_units_by_kind_below_the_government(db: TestDb) {
-    let gov = government(&db.store).await;
-    let units = [
-        ("区司法局", OrgKind::Department),
-        ("区财政局", OrgKind::Department),
-        ("解放碑街道", OrgKind::Street),
-        ("朝天门街道", OrgKind::Street),
-        ("歌乐山镇", OrgKind::Town),
-        ("区档案馆", OrgKind::Institution),
-    ];
-    for (name, kind) in units {
-        create_org(&db.store, OrgFields::new(name, kind, Some(gov.id)))
-            .await
-            .unwrap();
-    }
-    let other = create_org(
-        &db.store,
-        OrgFields::new("邻区人民政府", OrgKind::Government, None),
-    )
-    .await
-    .unwrap();
-    create_org(
-        &db.store,
-        OrgFields::new("邻区某街道", OrgKind::Street, Some(other.id)),
-    )
-    .await
-    .unwrap();
-    let cases: [(&str, &[&str]); 4] = [
-        ("各街道", &["朝天门街道", "解放碑街道"]),
-        ("区政府各部门", &["区司法局", "区财政局"]),
-        (
-            "各镇政府(街道办)",
-            &["朝天门街道", "歌乐山镇", "解放碑街道"],
-        ),
-        ("各驻区机构", &["区档案馆"]),
-    ];
-    for (expression, expected) in cases {
-        let group = GroupExpression::parse(expression).expect(expression);
-        let mut names: Vec<String> = orgs::resolve_group(&db.store, gov.id, &group)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|o| o.name)
-            .collect();
-        names.sort();
-        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
-        expected.sort();
-        assert_eq!(names, expected, "resolving {expression}");
-    }
 }
 
 async fn users_keep_their_role_grants_and_password_changes(db: TestDb) {

@@ -6,8 +6,8 @@
 use super::LEDGER_MANAGERS;
 use super::units::{Directory, assignments};
 use crate::access::CurrentUser;
-use crate::documents::console_document;
-use crate::{App, DocumentId, Error, OrgId, Result};
+use crate::documents::{console_document, public_document};
+use crate::{Actor, App, DocumentId, Error, OrgId, Result};
 use chrono::Datelike;
 use gongkai_domain::calendar::parse_date;
 use gongkai_extract::{Ledger, SourceKind, extract_workplan, extract_workplan_from};
@@ -42,10 +42,11 @@ pub async fn from_file(
         source_document_id: None,
         source_name: file_name.to_string(),
     };
-    store_draft(app, user, plan, &ledger).await
+    store_draft(app, &user.actor(), plan, &ledger).await
 }
 
-/// Imports a work plan from a document of the library the user may see.
+/// Imports a work plan from a document of the library: a published public one, or one
+/// the user may see in the console.
 pub async fn from_document(
     app: &App,
     user: &CurrentUser,
@@ -53,7 +54,10 @@ pub async fn from_document(
     document: DocumentId,
 ) -> Result<Plan> {
     require_runner(app, user, runner).await?;
-    let document = console_document(app, user, document).await?;
+    let document = match public_document(app, document).await {
+        Ok(public) => public,
+        Err(_) => console_document(app, user, document).await?,
+    };
     let fields = document.fields;
     let ledger = extract_workplan(&format!("{}\n{}", fields.title, fields.body_text));
     let plan = NewPlan {
@@ -63,7 +67,7 @@ pub async fn from_document(
         source_document_id: Some(document.id),
         source_name: fields.title,
     };
-    store_draft(app, user, plan, &ledger).await
+    store_draft(app, &user.actor(), plan, &ledger).await
 }
 
 async fn require_runner(app: &App, user: &CurrentUser, runner: OrgId) -> Result<()> {
@@ -79,9 +83,10 @@ async fn require_runner(app: &App, user: &CurrentUser, runner: OrgId) -> Result<
     }
 }
 
-async fn store_draft(
+/// Stores an extracted ledger as a draft plan with its units resolved.
+pub(crate) async fn store_draft(
     app: &App,
-    user: &CurrentUser,
+    actor: &Actor,
     plan: NewPlan,
     ledger: &Ledger,
 ) -> Result<Plan> {
@@ -94,7 +99,7 @@ async fn store_draft(
     let tasks: Vec<TaskFields> = ledger.tasks.iter().map(task_fields).collect();
     let directory = Directory::load(app, plan.org_id).await?;
     let resolver = directory.resolver();
-    let mut tx = app.store.begin(user.actor()).await?;
+    let mut tx = app.store.begin(actor.clone()).await?;
     let (created, ids) = ledgers::create(&mut tx, &plan, &tasks).await?;
     for (id, fields) in ids.iter().zip(&tasks) {
         ledgers::set_units(&mut tx, *id, &assignments(&resolver, fields)).await?;

@@ -6,7 +6,7 @@ use super::require_manager;
 use super::units::{Directory, Resolved, assignments};
 use crate::access::CurrentUser;
 use crate::orgs::split_names;
-use crate::{App, Error, OrgId, Result};
+use crate::{Actor, App, Error, OrgId, Result};
 use gongkai_domain::calendar::parse_date;
 use gongkai_domain::ledger::PlanStatus;
 use gongkai_store::ledgers::{self, Plan, Task, TaskFields, mappings};
@@ -147,7 +147,12 @@ pub struct NameRow {
 /// order.
 pub async fn names(app: &App, user: &CurrentUser, id: PlanId) -> Result<Vec<NameRow>> {
     let (plan, _) = managed_plan(app, user, id).await?;
-    let tasks = ledgers::tasks_of(&app.store, id).await?;
+    names_of(app, &plan).await
+}
+
+/// [`names`] without the access check.
+pub(crate) async fn names_of(app: &App, plan: &Plan) -> Result<Vec<NameRow>> {
+    let tasks = ledgers::tasks_of(&app.store, plan.id).await?;
     let directory = Directory::load(app, plan.org_id).await?;
     let resolver = directory.resolver();
     let mut rows: Vec<NameRow> = Vec::new();
@@ -190,7 +195,21 @@ pub async fn map_name(
     name: &str,
     units: &[OrgId],
 ) -> Result<()> {
-    let (plan, all) = managed_plan(app, user, id).await?;
+    let (plan, _) = managed_plan(app, user, id).await?;
+    remember(app, &user.actor(), &plan, name, units).await?;
+    resolve_again(app, &user.actor(), &plan).await
+}
+
+/// Remembers a mapping for the plan's government, without the access check; the
+/// plan's tasks keep their units until [`resolve_again`].
+pub(crate) async fn remember(
+    app: &App,
+    actor: &Actor,
+    plan: &Plan,
+    name: &str,
+    units: &[OrgId],
+) -> Result<()> {
+    let all = orgs::list(&app.store).await?;
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::invalid("单位名称", "请填写要对应的名称"));
@@ -199,19 +218,19 @@ pub async fn map_name(
         return Err(Error::invalid("对应单位", format!("单位 {missing} 不存在")));
     }
     let government = super::units::government_of(&all, plan.org_id);
-    let mut tx = app.store.begin(user.actor()).await?;
+    let mut tx = app.store.begin(actor.clone()).await?;
     mappings::remember(&mut tx, government, name, units).await?;
     tx.commit().await?;
-    resolve_again(app, user, &plan).await
+    Ok(())
 }
 
 /// Sets every task's units from its written names with the current directory and
 /// mappings, in one transaction.
-async fn resolve_again(app: &App, user: &CurrentUser, plan: &Plan) -> Result<()> {
+pub(crate) async fn resolve_again(app: &App, actor: &Actor, plan: &Plan) -> Result<()> {
     let tasks = ledgers::tasks_of(&app.store, plan.id).await?;
     let directory = Directory::load(app, plan.org_id).await?;
     let resolver = directory.resolver();
-    let mut tx = app.store.begin(user.actor()).await?;
+    let mut tx = app.store.begin(actor.clone()).await?;
     for task in &tasks {
         ledgers::set_units(&mut tx, task.id, &assignments(&resolver, &task.fields)).await?;
     }
@@ -223,7 +242,13 @@ async fn resolve_again(app: &App, user: &CurrentUser, plan: &Plan) -> Result<()>
 /// task; afterwards the units see their tasks.
 pub async fn confirm(app: &App, user: &CurrentUser, id: PlanId) -> Result<()> {
     let (plan, _) = managed_plan(app, user, id).await?;
-    let unknown: Vec<String> = names(app, user, id)
+    confirm_plan(app, &user.actor(), &plan).await
+}
+
+/// [`confirm`] without the access check.
+pub(crate) async fn confirm_plan(app: &App, actor: &Actor, plan: &Plan) -> Result<()> {
+    let id = plan.id;
+    let unknown: Vec<String> = names_of(app, plan)
         .await?
         .into_iter()
         .filter(|r| r.resolved.is_unknown())
@@ -238,8 +263,8 @@ pub async fn confirm(app: &App, user: &CurrentUser, id: PlanId) -> Result<()> {
     if ledgers::tasks_of(&app.store, id).await?.is_empty() {
         return Err(Error::invalid("任务", "计划没有任务，不能下发"));
     }
-    resolve_again(app, user, &plan).await?;
-    let mut tx = app.store.begin(user.actor()).await?;
+    resolve_again(app, actor, plan).await?;
+    let mut tx = app.store.begin(actor.clone()).await?;
     ledgers::confirm(&mut tx, id).await?;
     tx.commit().await?;
     Ok(())

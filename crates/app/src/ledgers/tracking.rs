@@ -7,7 +7,10 @@
 //! theirs to see.
 
 use super::review::managed_task;
-use super::{LEDGER_MANAGERS, LEDGER_OVERSEERS, TASK_REPORTERS, TaskRow, own_units, rows_of};
+use super::{
+    LEDGER_MANAGERS, LEDGER_OVERSEERS, TASK_REPORTERS, TaskRow, UnitStats, own_units, rows_of,
+    unit_stats,
+};
 use crate::access::CurrentUser;
 use crate::documents::attachments::{read_content, save_upload};
 use crate::documents::public_document;
@@ -337,4 +340,21 @@ pub async fn due_within(app: &App, user: &CurrentUser, n: i64) -> Result<Vec<Wor
         .into_iter()
         .filter(|w| w.row.timeliness.is_overdue() || w.row.timeliness.is_due_within(n))
         .collect())
+}
+
+/// The figures per unit of a task list, for the units the user works for (every unit
+/// for those who see whole plans): the unit's dashboard across plans.
+pub async fn unit_figures(
+    app: &App,
+    user: &CurrentUser,
+    rows: &[WorkRow],
+) -> Result<Vec<UnitStats>> {
+    let all = orgs::list(&app.store).await?;
+    let mine: Vec<Org> = all
+        .iter()
+        .filter(|o| user.covers(&crate::access::STAFF, o.id, &all))
+        .cloned()
+        .collect();
+    let rows: Vec<TaskRow> = rows.iter().map(|w| w.row.clone()).collect();
+    Ok(unit_stats(&rows, &mine))
 }

@@ -298,6 +298,36 @@ mod tests {
     }
 
     #[test]
+    fn group_expressions_stand_for_the_units_of_their_kinds_below_the_government() {
+        let orgs = vec![
+            org(1, None, "某区人民政府", OrgKind::Government, &[]),
+            org(2, Some(1), "区司法局", OrgKind::Department, &[]),
+            org(3, Some(1), "区财政局", OrgKind::Department, &[]),
+            org(4, Some(1), "解放碑街道", OrgKind::Street, &[]),
+            org(5, Some(1), "朝天门街道", OrgKind::Street, &[]),
+            org(6, Some(1), "歌乐山镇", OrgKind::Town, &[]),
+            org(7, Some(1), "区档案馆", OrgKind::Institution, &[]),
+            org(8, None, "邻区人民政府", OrgKind::Government, &[]),
+            org(9, Some(8), "邻区某街道", OrgKind::Street, &[]),
+        ];
+        let resolver = UnitResolver::new(&orgs, OrgId(1), HashMap::new());
+        let cases: [(&str, &[i64]); 4] = [
+            ("各街道", &[4, 5]),
+            ("区政府各部门", &[2, 3]),
+            ("各镇政府(街道办)", &[4, 5, 6]),
+            ("各驻区机构", &[7]),
+        ];
+        for (expression, expected) in cases {
+            let expected: Vec<OrgId> = expected.iter().map(|id| OrgId(*id)).collect();
+            assert_eq!(
+                resolver.resolve(expression),
+                Resolved::Group(expected),
+                "{expression}"
+            );
+        }
+    }
+
+    #[test]
     fn an_unknown_name_gets_close_match_proposals() {
         let orgs = directory();
         let resolver = UnitResolver::new(&orgs, OrgId(1), HashMap::new());

@@ -58,6 +58,9 @@ struct ConsolePage {
     today_kind: String,
     loaded_years: String,
     worklist: gongkai_app::documents::Worklist,
+    /// The user's ledger tasks due within the due list's horizon or overdue.
+    tasks_due: usize,
+    due_within: i64,
 }
 
 async fn show_console(
@@ -89,8 +92,14 @@ async fn show_console(
         (Some(first), Some(last)) => format!("{first}—{last}年"),
         _ => "无".to_string(),
     };
+    let due_within = super::tasks::DUE_WITHIN;
+    let tasks_due = gongkai_app::ledgers::tracking::due_within(&state.app, &staff.user, due_within)
+        .await?
+        .len();
     render(&ConsolePage {
         worklist: gongkai_app::documents::worklist(&state.app, &staff.user).await?,
+        tasks_due,
+        due_within,
         layout: console_layout(&state, &staff, "工作台").await?,
         display_name: staff.user.display_name.clone(),
         roles,

@@ -16,6 +16,7 @@ use axum::Router;
 use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use gongkai_app::ledgers::UnitStats;
 use gongkai_app::ledgers::tracking::{self, ReportInput, TaskView, Upload, WorkRow};
 use gongkai_app::model::Report;
 use gongkai_app::{DocumentId, Error, TaskId};
@@ -35,7 +36,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// Default horizon of the due list, in working days.
-const DUE_WITHIN: i64 = 10;
+pub const DUE_WITHIN: i64 = 10;
 /// Longest horizon asked for.
 const MAX_WITHIN: i64 = 250;
 
@@ -44,6 +45,8 @@ const MAX_WITHIN: i64 = 250;
 struct ListPage {
     layout: Layout,
     rows: Vec<WorkRow>,
+    /// Figures per unit of the listed tasks.
+    units: Vec<UnitStats>,
     /// The due-list horizon, when the list is filtered.
     within: Option<i64>,
     default_within: i64,
@@ -74,8 +77,10 @@ async fn list_tasks(
         Some(n) => tracking::due_within(&state.app, &staff.user, n).await?,
         None => tracking::work(&state.app, &staff.user).await?,
     };
+    let units = tracking::unit_figures(&state.app, &staff.user, &rows).await?;
     let page = ListPage {
         layout: console_layout(&state, &staff, "我的任务").await?,
+        units,
         rows,
         within,
         default_within: DUE_WITHIN,

@@ -173,7 +173,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
 
     // The finance bureau sees its own tasks only: 2 naming 区财政局 and 6 addressed to
     // 区政府各部门, which stands for every department.
-    let (_, mine) = finance.get_text("/console/tasks").await;
+    let (_, mine) = finance.get_text(&plan).await;
     let finance_tasks = task_ids(&mine);
     assert_eq!(finance_tasks.len(), 8, "{mine}");
     let task = format!("/console/tasks/{}", task_id_with(&mine, "减税降费"));
@@ -228,7 +228,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
 
     // A task of finance alone is closed to the services office altogether.
-    let (_, services_list) = services.get_text("/console/tasks").await;
+    let (_, services_list) = services.get_text(&plan).await;
     let finance_only = finance_tasks
         .iter()
         .find(|id| !task_ids(&services_list).contains(id))
@@ -538,4 +538,34 @@ async fn the_ledger_goes_out_as_a_sheet_and_comes_back_edited() {
         editor.get(&format!("{plan}/ledger.xlsx")).await.status(),
         StatusCode::FORBIDDEN
     );
+}
+
+#[tokio::test]
+async fn the_demo_shows_the_seeds_ledgers_with_progress() {
+    let app = TestApp::spawn().await;
+    gongkai_app::demo::seed_ledgers(&app.app).await.unwrap();
+    let office = app.signed_in(Role::Office).await;
+    let (_, list) = office.get_text("/console/ledgers").await;
+    assert!(list.contains("工作计划 5 个"), "{list}");
+    assert_eq!(list.matches("已下发").count(), 5);
+    let plans: Vec<String> = values_after(&list, "href=\"/console/ledgers/", "href");
+    let (_, plan) = office.get_text(&plans[0]).await;
+    assert!(plan.contains("<svg role=\"img\""));
+    assert!(plan.contains("已销号"));
+    // Of every ten tasks four are signed off, so no plan is at 0% or 100%.
+    for path in &plans {
+        let (_, html) = office.get_text(path).await;
+        let rate = html
+            .split("完成率 <strong>")
+            .nth(1)
+            .and_then(|rest| rest.split('%').next())
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap();
+        assert!((30..100).contains(&rate), "{path}: {rate}%");
+    }
+    // The leader follows the plans.
+    let leader = app.signed_in(Role::Leader).await;
+    assert_eq!(leader.get(&plans[0]).await.status(), StatusCode::OK);
+    let (_, home) = office.get_text("/console").await;
+    assert!(home.contains("个工作日内到期及已逾期的任务"));
 }

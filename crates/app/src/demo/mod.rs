@@ -1,6 +1,8 @@
 //! The demonstration content of `gongkai serve --demo`: a district government, its
 //! units, and one account per role, so that a newcomer sees a living portal.
 
+mod ledgers;
+
 use crate::users::{AccountInput, add, generate_password};
 use crate::{App, Result};
 use gongkai_domain::org::OrgKind;
@@ -107,11 +109,11 @@ const UNITS: [(&str, OrgKind, &[&str], &str, &str); 12] = [
 /// The five seed documents (public work plans of district and county governments,
 /// 2019–2022) shown in the demo's policy library.
 const SEED_DOCUMENTS: [&str; 5] = [
-    include_str!("../../../fixtures/seeds/000_3335da6467c3606d.txt"),
-    include_str!("../../../fixtures/seeds/001_6b141d89c3fcc9de.txt"),
-    include_str!("../../../fixtures/seeds/002_cc9e57af21d3afad.txt"),
-    include_str!("../../../fixtures/seeds/003_d83b70daa609b1f7.txt"),
-    include_str!("../../../fixtures/seeds/004_2f6965311e0af134.txt"),
+    include_str!("../../../../fixtures/seeds/000_3335da6467c3606d.txt"),
+    include_str!("../../../../fixtures/seeds/001_6b141d89c3fcc9de.txt"),
+    include_str!("../../../../fixtures/seeds/002_cc9e57af21d3afad.txt"),
+    include_str!("../../../../fixtures/seeds/003_d83b70daa609b1f7.txt"),
+    include_str!("../../../../fixtures/seeds/004_2f6965311e0af134.txt"),
 ];
 
 /// The demo government's disclosure office, as its guide names it.
@@ -136,6 +138,15 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
         crate::documents::import_text(app, &actor, text).await?;
     }
     Ok(accounts)
+}
+
+/// Reads the seed documents of the library into work-plan ledgers run by the demo
+/// office (区府办), confirmed and with some progress (`gongkai serve --demo`).
+pub async fn seed_ledgers(app: &App) -> Result<()> {
+    let office = orgs::find_by_name(&app.store, UNITS[0].0)
+        .await?
+        .ok_or_else(|| crate::Error::Internal("演示单位不存在".to_string()))?;
+    ledgers::seed(app, &Actor::system("demo"), office.id, &SEED_DOCUMENTS).await
 }
 
 /// The demo government, its units and one account per role.
