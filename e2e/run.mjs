@@ -69,6 +69,15 @@ const CONSOLE_PAGES = [
   { name: 'console-document-edit', path: '/console/documents/1/edit' },
   { name: 'console-cleanup', path: '/console/cleanup' },
   { name: 'console-interpretations', path: '/console/interpretations' },
+  { name: 'console-ledgers', path: '/console/ledgers' },
+  { name: 'console-ledger', path: '/console/ledgers/1' },
+  { name: 'console-ledger-draft', path: '/console/ledgers/5' },
+  { name: 'console-ledger-carry-over', path: '/console/ledgers/1/take?link=carry-over' },
+  { name: 'console-ledger-superior', path: '/console/ledgers/1/take?link=superior' },
+  { name: 'console-tasks', path: '/console/tasks' },
+  { name: 'console-tasks-due', path: '/console/tasks?within=10' },
+  { name: 'console-task', path: '/console/tasks/1' },
+  { name: 'console-task-edit', path: '/console/tasks/1/edit' },
 ];
 
 // ---------------------------------------------------------------- reporting

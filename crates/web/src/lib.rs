@@ -6,6 +6,7 @@
 //! route. Handlers only translate HTTP to calls of `gongkai-app` and back.
 
 mod api;
+mod chart;
 mod error;
 mod layout;
 mod metrics;

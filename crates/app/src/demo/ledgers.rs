@@ -1,7 +1,8 @@
 //! The demo's work-plan ledgers: each seed document of the library read into a plan
 //! run by the demo office, its unknown unit names mapped to the closest demo unit (or
 //! to none), confirmed, and given some progress — reports, completions, sign-offs and
-//! a return — so that the dashboards have something to show.
+//! a return — so that the dashboards have something to show. The last seed stays a
+//! draft, for the review page.
 //!
 //! Mapping every unknown name to its first proposal is a shortcut for the demo only;
 //! in real use the office confirms each mapping.
@@ -17,9 +18,10 @@ use gongkai_store::ledgers::reports::{self, NewReport};
 use gongkai_store::ledgers::{self, NewPlan, Plan, Task};
 use gongkai_store::{Actor, OrgId};
 
-/// Reads each seed into a confirmed plan with progress.
+/// Reads each seed into a confirmed plan with progress, except the last, which stays
+/// a draft waiting for the office's review.
 pub(super) async fn seed(app: &App, actor: &Actor, runner: OrgId, seeds: &[&str]) -> Result<()> {
-    for text in seeds {
+    for (n, text) in seeds.iter().enumerate() {
         let Some(document) = seed_document(app, text).await? else {
             continue;
         };
@@ -38,6 +40,9 @@ pub(super) async fn seed(app: &App, actor: &Actor, runner: OrgId, seeds: &[&str]
             source_name: document.fields.title.clone(),
         };
         let plan = store_draft(app, actor, plan, &ledger).await?;
+        if n + 1 == seeds.len() {
+            break;
+        }
         map_unknown_names(app, actor, &plan).await?;
         confirm_plan(app, actor, &plan).await?;
         add_progress(app, actor, &plan).await?;

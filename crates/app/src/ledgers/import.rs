@@ -6,8 +6,8 @@
 use super::LEDGER_MANAGERS;
 use super::units::{Directory, assignments};
 use crate::access::CurrentUser;
-use crate::documents::{console_document, public_document};
-use crate::{Actor, App, DocumentId, Error, OrgId, Result};
+use crate::documents::{console_document, find_document, public_document};
+use crate::{Actor, App, Error, OrgId, Result};
 use chrono::Datelike;
 use gongkai_domain::calendar::parse_date;
 use gongkai_extract::{Ledger, SourceKind, extract_workplan, extract_workplan_from};
@@ -45,15 +45,19 @@ pub async fn from_file(
     store_draft(app, &user.actor(), plan, &ledger).await
 }
 
-/// Imports a work plan from a document of the library: a published public one, or one
-/// the user may see in the console.
+/// Imports a work plan from a document of the library, named by its id, 索引号 or
+/// 发文字号: a published public one, or one the user may see in the console.
 pub async fn from_document(
     app: &App,
     user: &CurrentUser,
     runner: OrgId,
-    document: DocumentId,
+    reference: &str,
 ) -> Result<Plan> {
     require_runner(app, user, runner).await?;
+    let document = find_document(app, reference)
+        .await
+        .map_err(|_| Error::invalid("政策文件", format!("文件库中找不到“{}”", reference.trim())))?
+        .id;
     let document = match public_document(app, document).await {
         Ok(public) => public,
         Err(_) => console_document(app, user, document).await?,

@@ -6,6 +6,7 @@
 use super::console::console_layout;
 use super::render;
 use crate::AppState;
+use crate::chart::CompletionChart;
 use crate::error::{WebError, public_message, status_of};
 use crate::layout::Layout;
 use crate::visitor::Staff;
@@ -16,10 +17,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gongkai_app::ledgers::derive::{self, Link, Pick, Target};
 use gongkai_app::ledgers::review::{self, NameRow, TaskInput};
-use gongkai_app::ledgers::{self, PlanSummary, PlanView, UnitStats, import, sheet};
+use gongkai_app::ledgers::{self, PlanSummary, PlanView, import, sheet};
 use gongkai_app::model::Org;
 use gongkai_app::model::Task;
-use gongkai_app::{DocumentId, Error, OrgId, PlanId, TaskId};
+use gongkai_app::{Error, OrgId, PlanId, TaskId};
 use gongkai_domain::ledger::PlanStatus;
 
 pub fn router() -> Router<AppState> {
@@ -123,33 +124,14 @@ async fn import_document(
     staff: Staff,
     Form(form): Form<DocumentImportForm>,
 ) -> Result<Response, WebError> {
-    let runner = super::multipart::parse_org(&form.runner);
-    let document = form
-        .document
-        .trim()
-        .parse()
-        .map(DocumentId)
-        .map_err(|_| Error::invalid("文件编号", "请填写政策文件库中文件的编号"));
-    let done = match (runner, document) {
-        (Ok(runner), Ok(document)) => {
-            import::from_document(&state.app, &staff.user, runner, document)
-                .await
-                .map(|p| p.id)
-        }
-        (Err(e), _) | (_, Err(e)) => Err(e),
+    let done = match super::multipart::parse_org(&form.runner) {
+        Ok(runner) => import::from_document(&state.app, &staff.user, runner, &form.document)
+            .await
+            .map(|p| p.id),
+        Err(e) => Err(e),
     };
     after_import(&state, &staff, done).await
 }
-
-/// One bar of the completion chart: a unit, its completion and its row's offset.
-struct Bar {
-    label: String,
-    percent: u32,
-    y: usize,
-}
-
-/// Height of one bar row of the chart, in SVG units.
-const BAR_ROW: usize = 28;
 
 #[derive(Template)]
 #[template(path = "ledger.html")]
@@ -162,8 +144,7 @@ struct PlanPage {
     names: Vec<NameRow>,
     unknown: usize,
     units: Vec<Org>,
-    bars: Vec<Bar>,
-    chart_height: usize,
+    chart: CompletionChart,
 }
 
 impl PlanPage {
@@ -178,18 +159,6 @@ impl PlanPage {
             .map(|y| format!("{y}年"))
             .unwrap_or_else(|| "未注明".to_string())
     }
-}
-
-fn bars(units: &[UnitStats]) -> Vec<Bar> {
-    units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| Bar {
-            label: u.name.clone(),
-            percent: u.stats.completion_percent,
-            y: i * BAR_ROW,
-        })
-        .collect()
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -230,27 +199,27 @@ async fn plan_page(
 ) -> Result<PlanPage, WebError> {
     let view = ledgers::plan_view(&state.app, &staff.user, id).await?;
     let draft = view.plan.status == PlanStatus::Draft;
-    let names = if view.may_manage {
+    let reviewing = draft && view.may_manage;
+    let names = if reviewing {
         review::names(&state.app, &staff.user, id).await?
     } else {
         Vec::new()
     };
-    let units = if view.may_manage {
+    let units = if reviewing {
         gongkai_app::orgs::list(&state.app, &staff.user).await?
     } else {
         Vec::new()
     };
-    let bars = bars(&view.units);
+    let chart = CompletionChart::of(&view.units);
     Ok(PlanPage {
         layout: console_layout(state, staff, &view.plan.title).await?,
         error,
         notice: notice_of(query),
         unknown: names.iter().filter(|n| n.resolved.is_unknown()).count(),
-        chart_height: bars.len() * BAR_ROW + 8,
         draft,
         names,
         units,
-        bars,
+        chart,
         view,
     })
 }

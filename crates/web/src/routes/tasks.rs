@@ -8,6 +8,7 @@ use super::document_actions::file_response;
 use super::multipart::{self, MultipartForm, Refusal};
 use super::render;
 use crate::AppState;
+use crate::chart::CompletionChart;
 use crate::error::{WebError, public_message, status_of};
 use crate::layout::Layout;
 use crate::visitor::Staff;
@@ -45,8 +46,9 @@ const MAX_WITHIN: i64 = 250;
 struct ListPage {
     layout: Layout,
     rows: Vec<WorkRow>,
-    /// Figures per unit of the listed tasks.
+    /// Figures per unit of the listed tasks, as a table and a chart.
     units: Vec<UnitStats>,
+    chart: CompletionChart,
     /// The due-list horizon, when the list is filtered.
     within: Option<i64>,
     default_within: i64,
@@ -80,6 +82,7 @@ async fn list_tasks(
     let units = tracking::unit_figures(&state.app, &staff.user, &rows).await?;
     let page = ListPage {
         layout: console_layout(&state, &staff, "我的任务").await?,
+        chart: CompletionChart::of(&units),
         units,
         rows,
         within,

@@ -87,6 +87,11 @@ fn task_id_with(html: &str, text: &str) -> String {
     task_ids(&html[link..]).remove(0)
 }
 
+/// The first unit offered to run a plan.
+fn runner_of(list: &str) -> String {
+    values_after(list, "<option", "value").remove(0)
+}
+
 /// Imports seed 001 as the office; returns the plan's path.
 async fn import_seed(app: &TestApp, office: &Client) -> String {
     let (_, html) = office.get_text("/console/ledgers").await;
@@ -428,6 +433,34 @@ async fn mappings_are_remembered_for_the_next_plan_and_a_non_plan_is_refused() {
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.unwrap().contains("未识别出任何任务"));
 
+    // From the library: seed 001 is the demo library's second document.
+    let runner = runner_of(&list);
+    let by_document = [("runner", runner.as_str()), ("document", "2")];
+    let imported = office
+        .submit(
+            "/console/ledgers",
+            "/console/ledgers/import-document",
+            &by_document,
+        )
+        .await;
+    assert_eq!(imported.status(), StatusCode::SEE_OTHER);
+    let (_, html) = office.get_text(location(&imported)).await;
+    assert!(html.contains("任务 23 项") && html.contains("年度：2022年"));
+    assert!(html.contains("href=\"/console/documents/2\""));
+    let missing = [
+        ("runner", runner.as_str()),
+        ("document", "国办发〔2099〕1号"),
+    ];
+    let refused = office
+        .submit(
+            "/console/ledgers",
+            "/console/ledgers/import-document",
+            &missing,
+        )
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap().contains("文件库中找不到"));
+
     // An editor of a unit runs no plans.
     let editor = app.signed_in(Role::Editor).await;
     let (_, page) = editor.get_text("/console/ledgers").await;
@@ -547,8 +580,16 @@ async fn the_demo_shows_the_seeds_ledgers_with_progress() {
     let office = app.signed_in(Role::Office).await;
     let (_, list) = office.get_text("/console/ledgers").await;
     assert!(list.contains("工作计划 5 个"), "{list}");
-    assert_eq!(list.matches("已下发").count(), 5);
-    let plans: Vec<String> = values_after(&list, "href=\"/console/ledgers/", "href");
+    assert_eq!(list.matches("<td>已下发</td>").count(), 4);
+    assert_eq!(
+        list.matches("<td>待确认</td>").count(),
+        1,
+        "one left for review"
+    );
+    let mut plans: Vec<String> = values_after(&list, "href=\"/console/ledgers/", "href");
+    let (_, draft) = office.get_text("/console/ledgers/5").await;
+    assert!(draft.contains("核对单位名称") && draft.contains("未识别"));
+    plans.retain(|p| p != "/console/ledgers/5");
     let (_, plan) = office.get_text(&plans[0]).await;
     assert!(plan.contains("<svg role=\"img\""));
     assert!(plan.contains("已销号"));
