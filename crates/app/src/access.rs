@@ -62,7 +62,7 @@ impl CurrentUser {
 }
 
 /// `org`, its parent, its parent's parent… up to the top.
-fn lineage(org: OrgId, orgs: &[Org]) -> Vec<OrgId> {
+pub(crate) fn lineage(org: OrgId, orgs: &[Org]) -> Vec<OrgId> {
     let mut chain = vec![org];
     let mut current = org;
     while let Some(parent) = orgs

@@ -6,7 +6,8 @@ use crate::{Error, Result};
 use calamine::{Data, Reader, open_workbook_auto};
 use std::path::Path;
 
-/// Reads an uploaded file (by the extension of the name the browser gave) into rows.
+/// Reads an uploaded file into rows; its type is told by the extension of the name
+/// the browser gave, which also names the file in errors.
 pub fn read_upload(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>> {
     let extension = Path::new(file_name)
         .extension()
@@ -22,45 +23,51 @@ pub fn read_upload(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>> {
         .tempfile()
         .map_err(io)?;
     std::io::Write::write_all(&mut file, bytes).map_err(io)?;
-    read_table(file.path())
+    read_named(file.path(), file_name)
 }
 
-fn io_error(path: &Path, message: impl ToString) -> Error {
-    Error::Io {
-        path: path.display().to_string(),
-        source: std::io::Error::other(message.to_string()),
-    }
-}
-
-/// The file's cells as text, header row first.
-/// Reads a `.csv` (UTF-8) or the first sheet of a spreadsheet into rows of text.
+/// Reads a `.csv` (UTF-8, or GB18030 as saved by Chinese Excel) or the first sheet of a
+/// spreadsheet (`.xlsx`, `.xls`, `.ods`) into rows of text, header row first.
 pub fn read_table(path: &Path) -> Result<Vec<Vec<String>>> {
+    read_named(path, &path.display().to_string())
+}
+
+/// [`read_table`], naming the file `shown` in errors (an upload's own name rather than
+/// the temporary file's).
+fn read_named(path: &Path, shown: &str) -> Result<Vec<Vec<String>>> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let unreadable = |reason: String| Error::invalid(shown, format!("无法读取：{reason}"));
     match extension.as_str() {
-        "csv" => read_csv(path),
-        "xlsx" | "xls" | "ods" => read_sheet(path),
+        "csv" => {
+            let bytes = std::fs::read(path).map_err(|e| Error::Io {
+                path: shown.to_string(),
+                source: e,
+            })?;
+            read_csv(&bytes).map_err(unreadable)
+        }
+        "xlsx" | "xls" | "ods" => read_sheet(path).map_err(unreadable),
         _ => Err(Error::invalid(
-            "文件",
-            format!("{}：只支持 .csv 和 .xlsx 文件", path.display()),
+            shown,
+            "只支持 .csv、.xlsx、.xls 和 .ods 文件",
         )),
     }
 }
 
-fn read_csv(path: &Path) -> Result<Vec<Vec<String>>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Io {
-        path: path.display().to_string(),
-        source: e,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        io_error(
-            path,
-            "文件不是 UTF-8 编码（请在表格软件中另存为“CSV UTF-8”）",
-        )
-    })?;
+fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, String> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
+            if had_errors {
+                return Err("文件编码无法识别（请另存为“CSV UTF-8”）".to_string());
+            }
+            text
+        }
+    };
     let text = text.trim_start_matches('\u{feff}');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -70,17 +77,17 @@ fn read_csv(path: &Path) -> Result<Vec<Vec<String>>> {
         .records()
         .map(|r| {
             r.map(|record| record.iter().map(str::to_string).collect())
-                .map_err(|e| io_error(path, e))
+                .map_err(|e| e.to_string())
         })
         .collect()
 }
 
-fn read_sheet(path: &Path) -> Result<Vec<Vec<String>>> {
-    let mut workbook = open_workbook_auto(path).map_err(|e| io_error(path, e))?;
+fn read_sheet(path: &Path) -> std::result::Result<Vec<Vec<String>>, String> {
+    let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
     let range = workbook
         .worksheet_range_at(0)
-        .ok_or_else(|| io_error(path, "工作簿中没有工作表"))?
-        .map_err(|e| io_error(path, e))?;
+        .ok_or_else(|| "工作簿中没有工作表".to_string())?
+        .map_err(|e| e.to_string())?;
     Ok(range
         .rows()
         .map(|row| row.iter().map(cell_text).collect())
@@ -130,4 +137,29 @@ pub fn write_xlsx(
         }
     }
     workbook.save_to_buffer().map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn a_csv_saved_by_chinese_excel_in_gb18030_reads_like_utf8() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("序号,任务内容\n1,公开预决算\n");
+        let rows = read_upload("台账.csv", &gbk).unwrap();
+        assert_eq!(rows, [["序号", "任务内容"], ["1", "公开预决算"]]);
+        let rows = read_upload("台账.csv", "\u{feff}序号\n1\n".as_bytes()).unwrap();
+        assert_eq!(rows, [["序号"], ["1"]]);
+    }
+
+    #[test]
+    fn unreadable_uploads_are_the_callers_error_naming_the_upload() {
+        let err = read_upload("台账.xlsx", b"not a workbook").unwrap_err();
+        assert!(err.is_client_error(), "{err:?}");
+        assert!(err.to_string().starts_with("台账.xlsx："), "{err}");
+        let err = read_upload("台账.docx", b"x").unwrap_err();
+        assert!(err.is_client_error());
+        assert!(!err.to_string().contains("/tmp"), "{err}");
+    }
 }

@@ -120,8 +120,9 @@ pub enum Timeliness {
     Done,
     /// No deadline, or a continuing task (持续推进, 常态化…).
     Open,
-    /// The deadline is ahead: `workdays_left` working days after today up to it.
-    OnTime { workdays_left: i64 },
+    /// The deadline is today or ahead: `workdays_left` working days after today up to
+    /// it, `days_left` calendar days.
+    OnTime { workdays_left: i64, days_left: i64 },
     /// 逾期: the deadline has passed and the task is not done.
     Overdue { workdays_late: i64 },
 }
@@ -152,6 +153,7 @@ impl Timeliness {
         } else {
             Timeliness::OnTime {
                 workdays_left: left,
+                days_left: (last_day - today).num_days(),
             }
         }
     }
@@ -162,7 +164,7 @@ impl Timeliness {
 
     /// Due within `n` working days (today's deadline included), and not done.
     pub fn is_due_within(self, n: i64) -> bool {
-        matches!(self, Timeliness::OnTime { workdays_left } if workdays_left <= n)
+        matches!(self, Timeliness::OnTime { workdays_left, .. } if workdays_left <= n)
     }
 
     /// Short Chinese description for lists: 逾期3个工作日, 剩余5个工作日, 今日到期.
@@ -170,8 +172,12 @@ impl Timeliness {
         match self {
             Timeliness::Done => "已完成".to_string(),
             Timeliness::Open => "持续推进".to_string(),
-            Timeliness::OnTime { workdays_left: 0 } => "今日到期".to_string(),
-            Timeliness::OnTime { workdays_left } => format!("剩余{workdays_left}个工作日"),
+            Timeliness::OnTime { days_left: 0, .. } => "今日到期".to_string(),
+            Timeliness::OnTime {
+                workdays_left: 0,
+                days_left,
+            } => format!("{days_left}天后到期（其间无工作日）"),
+            Timeliness::OnTime { workdays_left, .. } => format!("剩余{workdays_left}个工作日"),
             Timeliness::Overdue { workdays_late: 0 } => "已逾期".to_string(),
             Timeliness::Overdue { workdays_late } => format!("逾期{workdays_late}个工作日"),
         }
@@ -234,9 +240,22 @@ mod tests {
         // Saturday 10-12 are make-up working days.
         let deadline = Some(day("2024-09-30"));
         let on = |today| Timeliness::of(deadline, status, day(today), &calendar);
-        assert_eq!(on("2024-09-30"), Timeliness::OnTime { workdays_left: 0 });
+        assert_eq!(
+            on("2024-09-30"),
+            Timeliness::OnTime {
+                workdays_left: 0,
+                days_left: 0
+            }
+        );
+        assert_eq!(on("2024-09-30").label_zh(), "今日到期");
         // From Friday 09-27: Sunday 09-29 and Monday 09-30.
-        assert_eq!(on("2024-09-27"), Timeliness::OnTime { workdays_left: 2 });
+        assert_eq!(
+            on("2024-09-27"),
+            Timeliness::OnTime {
+                workdays_left: 2,
+                days_left: 3
+            }
+        );
         // 10-08 is the first working day after the deadline.
         assert_eq!(on("2024-10-08"), Timeliness::Overdue { workdays_late: 1 });
         // During the holiday it is late, by no working day yet.
@@ -244,6 +263,20 @@ mod tests {
         assert_eq!(on("2024-10-03").label_zh(), "已逾期");
         assert!(on("2024-09-27").is_due_within(2));
         assert!(!on("2024-09-20").is_due_within(2));
+    }
+
+    #[test]
+    fn a_deadline_on_a_weekend_seen_on_friday_is_not_due_today() {
+        let calendar = Calendar::builtin();
+        // Friday 2024-11-22, deadline Sunday 2024-11-24: no working day between.
+        let t = Timeliness::of(
+            Some(day("2024-11-24")),
+            TaskStatus::InProgress,
+            day("2024-11-22"),
+            &calendar,
+        );
+        assert_eq!(t.label_zh(), "2天后到期（其间无工作日）");
+        assert!(t.is_due_within(0));
     }
 
     #[test]

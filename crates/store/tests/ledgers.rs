@@ -162,6 +162,7 @@ async fn reports_append_with_evidence_and_move_the_task(db: TestDb) {
         task_id: ids[0],
         org_id: finance,
         kind: ReportKind::Progress,
+        from: TaskStatus::NotStarted,
         status: TaskStatus::Completed,
         body: "已公开".to_string(),
     };
@@ -177,12 +178,27 @@ async fn reports_append_with_evidence_and_move_the_task(db: TestDb) {
     let sign_off = NewReport {
         org_id: government,
         kind: ReportKind::SignOff,
+        from: TaskStatus::Completed,
         status: TaskStatus::SignedOff,
         body: "同意销号".to_string(),
-        ..report
+        ..report.clone()
     };
     reports::add(&mut tx, &sign_off, &[]).await.unwrap();
     tx.commit().await.unwrap();
+
+    // A report decided on the task's old status is refused once it was signed off,
+    // and leaves nothing behind.
+    let mut tx = db.store.begin(Actor::system("finance")).await.unwrap();
+    let stale = NewReport {
+        from: TaskStatus::Completed,
+        status: TaskStatus::InProgress,
+        ..report
+    };
+    assert!(matches!(
+        reports::add(&mut tx, &stale, &[]).await,
+        Err(Error::Refused(_))
+    ));
+    drop(tx);
 
     let record = reports::of(&db.store, ids[0]).await.unwrap();
     assert_eq!(record.len(), 2);

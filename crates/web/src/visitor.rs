@@ -209,8 +209,8 @@ fn tokens_match(presented: Option<&str>, expected: &str) -> bool {
 }
 
 /// The token a request presents: the `x-csrf-token` header, the `csrf_token` field
-/// of a URL-encoded form (the body is read and put back), or the `csrf_token`
-/// query parameter (for multipart uploads).
+/// of a URL-encoded form (the body is read and put back), or, for a multipart upload
+/// only, the `csrf_token` query parameter.
 async fn presented_token(
     request: Request,
     limit: usize,
@@ -223,23 +223,27 @@ async fn presented_token(
         let token = token.to_string();
         return Ok((request, Some(token)));
     }
-    let from_query = request
-        .uri()
-        .query()
-        .and_then(|q| field(q.as_bytes(), CSRF_FIELD));
-    let is_form = request
+    let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        // A multipart body is read by the handler, so its token travels in the URL.
+        let from_query = request
+            .uri()
+            .query()
+            .and_then(|q| field(q.as_bytes(), CSRF_FIELD));
         return Ok((request, from_query));
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
+        return Ok((request, None));
     }
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "请求内容过大").into_response())?;
-    let token = field(&bytes, CSRF_FIELD).or(from_query);
+    let token = field(&bytes, CSRF_FIELD);
     Ok((Request::from_parts(parts, Body::from(bytes)), token))
 }
 

@@ -102,6 +102,7 @@ async fn add_progress(app: &App, actor: &Actor, plan: &Plan) -> Result<()> {
     let tasks = ledgers::tasks_of(&app.store, plan.id).await?;
     let mut tx = app.store.begin(actor.clone()).await?;
     for (n, task) in tasks.iter().enumerate() {
+        let mut current = task.status;
         for (kind, status, body) in progress_of(n) {
             let org_id = match kind {
                 ReportKind::Progress => match reporting_unit(task) {
@@ -114,10 +115,12 @@ async fn add_progress(app: &App, actor: &Actor, plan: &Plan) -> Result<()> {
                 task_id: task.id,
                 org_id,
                 kind: *kind,
+                from: current,
                 status: *status,
                 body: (*body).to_string(),
             };
             reports::add(&mut tx, &entry, &[]).await?;
+            current = *status;
         }
     }
     tx.commit().await?;

@@ -110,6 +110,16 @@ fn store_content(data_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// The cleaned name and media type of an upload, refused when its name or type is not
+/// accepted or it is empty.
+pub(crate) fn check_upload(file_name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
+    let checked = checked_name(file_name)?;
+    if bytes.is_empty() {
+        return Err(Error::invalid("附件", "文件是空的"));
+    }
+    Ok(checked)
+}
+
 /// Checks an uploaded file's name, type and size and stores its content under its
 /// content address (documents' attachments and tasks' evidence alike).
 pub(crate) async fn save_upload(

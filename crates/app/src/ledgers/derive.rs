@@ -152,14 +152,12 @@ pub async fn take(
         return Err(Error::invalid("任务", "请选择本计划中可转入的任务"));
     }
     let target_plan = target_plan(&offered, link, target)?;
-    let already: Vec<TaskId> = match &target_plan {
-        TargetPlan::Existing(plan) => ledgers::tasks_of(&app.store, plan.id)
-            .await?
-            .iter()
-            .filter_map(|t| link.of(&t.fields))
-            .collect(),
+    let existing = match &target_plan {
+        TargetPlan::Existing(plan) => ledgers::tasks_of(&app.store, plan.id).await?,
         TargetPlan::New(_) => Vec::new(),
     };
+    let already: Vec<TaskId> = existing.iter().filter_map(|t| link.of(&t.fields)).collect();
+    let section = next_section(&existing);
     let runner = match &target_plan {
         TargetPlan::Existing(Plan { org_id, .. }) | TargetPlan::New(NewPlan { org_id, .. }) => {
             *org_id
@@ -174,13 +172,26 @@ pub async fn take(
     };
     let mut taken = 0;
     for task in chosen.into_iter().filter(|t| !already.contains(&t.id)) {
-        let fields = linked_fields(task, link);
+        let fields = TaskFields {
+            outline: format!("{section}.{}", taken + 1),
+            ..linked_fields(task, link)
+        };
         let id = ledgers::add_task(&mut tx, target_id, &fields).await?;
         ledgers::set_units(&mut tx, id, &assignments(&resolver, &fields)).await?;
         taken += 1;
     }
     tx.commit().await?;
     Ok((target_id, taken))
+}
+
+/// The first top-level number after the target's tasks: taken tasks are numbered under
+/// it (`3.1`, `3.2`…), so their 序号 never collide with the target's.
+fn next_section(tasks: &[Task]) -> u32 {
+    tasks
+        .iter()
+        .filter_map(|t| t.fields.outline.split('.').next()?.parse::<u32>().ok())
+        .max()
+        .map_or(1, |n| n.saturating_add(1))
 }
 
 enum TargetPlan {

@@ -29,6 +29,19 @@ pub(crate) async fn managed_plan(
     Ok((plan, all))
 }
 
+/// Refuses unless the plan is still a draft: once confirmed, its tasks and their units
+/// carry the units' record and are no longer corrected here.
+fn require_draft(plan: &Plan) -> Result<()> {
+    if plan.status == PlanStatus::Draft {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            "计划",
+            "计划已下发，任务和单位不能再修改；如需调整，请在台账表格中新增任务",
+        ))
+    }
+}
+
 /// A task and its plan, when the user manages the plan.
 pub async fn managed_task(app: &App, user: &CurrentUser, id: TaskId) -> Result<(Plan, Task)> {
     let task = ledgers::task(&app.store, id).await?;
@@ -111,6 +124,7 @@ pub async fn update_task(
     input: &TaskInput,
 ) -> Result<Task> {
     let (plan, task) = managed_task(app, user, id).await?;
+    require_draft(&plan)?;
     let fields = input.apply(&task.fields)?;
     let directory = Directory::load(app, plan.org_id).await?;
     let mut tx = app.store.begin(user.actor()).await?;
@@ -123,8 +137,12 @@ pub async fn update_task(
 /// Drops a task that is none (a heading or a note read as a task) from a draft plan.
 pub async fn delete_task(app: &App, user: &CurrentUser, id: TaskId) -> Result<PlanId> {
     let (plan, _) = managed_task(app, user, id).await?;
-    if plan.status != PlanStatus::Draft {
-        return Err(Error::invalid("任务", "计划已下发，不能删除任务"));
+    require_draft(&plan)?;
+    if ledgers::is_linked(&app.store, id).await? {
+        return Err(Error::invalid(
+            "任务",
+            "其他计划的任务对应本任务（上级任务或结转来源），不能删除",
+        ));
     }
     let mut tx = app.store.begin(user.actor()).await?;
     ledgers::delete_task(&mut tx, id).await?;
@@ -196,6 +214,7 @@ pub async fn map_name(
     units: &[OrgId],
 ) -> Result<()> {
     let (plan, _) = managed_plan(app, user, id).await?;
+    require_draft(&plan)?;
     remember(app, &user.actor(), &plan, name, units).await?;
     resolve_again(app, &user.actor(), &plan).await
 }
@@ -214,10 +233,16 @@ pub(crate) async fn remember(
     if name.is_empty() {
         return Err(Error::invalid("单位名称", "请填写要对应的名称"));
     }
-    if let Some(missing) = units.iter().find(|u| !all.iter().any(|o| o.id == **u)) {
-        return Err(Error::invalid("对应单位", format!("单位 {missing} 不存在")));
-    }
     let government = super::units::government_of(&all, plan.org_id);
+    if let Some(outside) = units
+        .iter()
+        .find(|u| !super::units::is_within(&all, **u, government))
+    {
+        return Err(Error::invalid(
+            "对应单位",
+            format!("单位 {outside} 不存在或不属于本级政府"),
+        ));
+    }
     let mut tx = app.store.begin(actor.clone()).await?;
     mappings::remember(&mut tx, government, name, units).await?;
     tx.commit().await?;
@@ -247,6 +272,7 @@ pub async fn confirm(app: &App, user: &CurrentUser, id: PlanId) -> Result<()> {
 
 /// [`confirm`] without the access check.
 pub(crate) async fn confirm_plan(app: &App, actor: &Actor, plan: &Plan) -> Result<()> {
+    require_draft(plan)?;
     let id = plan.id;
     let unknown: Vec<String> = names_of(app, plan)
         .await?
@@ -260,12 +286,17 @@ pub(crate) async fn confirm_plan(app: &App, actor: &Actor, plan: &Plan) -> Resul
             format!("以下名称尚未对应到单位：{}", unknown.join("、")),
         ));
     }
-    if ledgers::tasks_of(&app.store, id).await?.is_empty() {
+    let tasks = ledgers::tasks_of(&app.store, id).await?;
+    if tasks.is_empty() {
         return Err(Error::invalid("任务", "计划没有任务，不能下发"));
     }
-    resolve_again(app, actor, plan).await?;
+    let directory = Directory::load(app, plan.org_id).await?;
+    let resolver = directory.resolver();
     let mut tx = app.store.begin(actor.clone()).await?;
     ledgers::confirm(&mut tx, id).await?;
+    for task in &tasks {
+        ledgers::set_units(&mut tx, task.id, &assignments(&resolver, &task.fields)).await?;
+    }
     tx.commit().await?;
     Ok(())
 }

@@ -3,12 +3,15 @@
 //! the edited sheet back.
 //!
 //! An imported row is matched to its task by 序号; its text, units and deadline replace
-//! the task's (units resolved again), and a row with a new 序号 becomes a new task. 进展
-//! 情况 and 状态 are not read back: progress and sign-off go through the record, which
-//! says who did what and when. The whole sheet is checked before anything is written.
+//! the task's (units resolved again), and a row with a new 序号 becomes a new task. Once
+//! the plan is confirmed, a row may no longer change an existing task's units (its
+//! record belongs to them), and a new task's unit names must all be known. 进展情况 and
+//! 状态 are not read back: progress and sign-off go through the record, which says who
+//! did what and when. The whole sheet is checked before anything is written, and every
+//! column a row is read from must be there: a missing column never empties a field.
 
 use super::review::managed_plan;
-use super::units::{Directory, assignments};
+use super::units::{Directory, UnitResolver, assignments};
 use super::{TaskRow, rows_of};
 use crate::access::CurrentUser;
 use crate::orgs::split_names;
@@ -16,8 +19,8 @@ use crate::table::{Column, read_upload, write_xlsx};
 use crate::{App, Error, PlanId, Result};
 use gongkai_domain::calendar::parse_date;
 use gongkai_domain::deadline_phrase;
-use gongkai_domain::ledger::ReportKind;
-use gongkai_store::ledgers::{self, TaskFields, reports};
+use gongkai_domain::ledger::{PlanStatus, ReportKind};
+use gongkai_store::ledgers::{self, Task, TaskFields, reports};
 
 /// The ledger layout's columns and their widths.
 pub const COLUMNS: [Column<'static>; 8] = [
@@ -107,23 +110,43 @@ pub async fn import(
     let (plan, _) = managed_plan(app, user, id).await?;
     let rows = sheet_rows(read_upload(file_name, bytes)?)?;
     let tasks = ledgers::tasks_of(&app.store, id).await?;
+    let directory = Directory::load(app, plan.org_id).await?;
+    let resolver = directory.resolver();
+    let confirmed = plan.status == PlanStatus::Confirmed;
     let mut changes: Vec<(Option<gongkai_store::TaskId>, TaskFields)> = Vec::new();
     let mut errors = Vec::new();
     let mut report = SheetImport::default();
-    for row in rows {
-        let current = tasks.iter().find(|t| t.fields.outline == row.outline);
-        let base = current.map(|t| t.fields.clone()).unwrap_or_default();
-        match fields(&row, base, plan.year) {
-            Ok(fields) if current.is_some_and(|t| t.fields == fields) => report.unchanged += 1,
-            Ok(fields) => changes.push((current.map(|t| t.id), fields)),
+    for (n, row) in rows.iter().enumerate() {
+        let matching: Vec<&Task> = tasks
+            .iter()
+            .filter(|t| t.fields.outline == row.outline)
+            .collect();
+        let checked = if rows[..n].iter().any(|r| r.outline == row.outline) {
+            Err(format!("序号“{}”重复", row.outline))
+        } else if matching.len() > 1 {
+            Err(format!(
+                "计划中有多项任务的序号为“{}”，请先在后台修改",
+                row.outline
+            ))
+        } else {
+            let current = matching.first().copied();
+            fields(
+                row,
+                current.map(|t| t.fields.clone()).unwrap_or_default(),
+                plan.year,
+            )
+            .and_then(|f| check_confirmed(confirmed, current, f, &resolver))
+            .map(|f| (current, f))
+        };
+        match checked {
+            Ok((Some(task), fields)) if task.fields == fields => report.unchanged += 1,
+            Ok((current, fields)) => changes.push((current.map(|t| t.id), fields)),
             Err(message) => errors.push(format!("第 {} 行：{message}", row.line)),
         }
     }
     if !errors.is_empty() {
         return Err(Error::Import(errors));
     }
-    let directory = Directory::load(app, plan.org_id).await?;
-    let resolver = directory.resolver();
     let mut tx = app.store.begin(user.actor()).await?;
     for (task, fields) in &changes {
         let task = match task {
@@ -143,6 +166,45 @@ pub async fn import(
     Ok(report)
 }
 
+/// On a confirmed plan, a row keeps an existing task's units, and a new task's unit
+/// names must all resolve.
+fn check_confirmed(
+    confirmed: bool,
+    current: Option<&Task>,
+    fields: TaskFields,
+    resolver: &UnitResolver<'_>,
+) -> std::result::Result<TaskFields, String> {
+    if !confirmed {
+        return Ok(fields);
+    }
+    match current {
+        Some(task)
+            if task.fields.lead_names != fields.lead_names
+                || task.fields.responsible_names != fields.responsible_names =>
+        {
+            Err("计划已下发，不能通过表格修改已有任务的单位".to_string())
+        }
+        Some(_) => Ok(fields),
+        None => {
+            let unknown: Vec<&str> = fields
+                .lead_names
+                .iter()
+                .chain(&fields.responsible_names)
+                .filter(|name| resolver.resolve(name).is_unknown())
+                .map(String::as_str)
+                .collect();
+            if unknown.is_empty() {
+                Ok(fields)
+            } else {
+                Err(format!("无法识别的单位：{}", unknown.join("、")))
+            }
+        }
+    }
+}
+
+/// How many leading columns of the layout a row is read from: all must be present.
+const READ_COLUMNS: usize = 6;
+
 /// The data rows under the header row (found by its 序号 and 任务内容 cells).
 fn sheet_rows(table: Vec<Vec<String>>) -> Result<Vec<SheetRow>> {
     let header = table
@@ -156,6 +218,18 @@ fn sheet_rows(table: Vec<Vec<String>>) -> Result<Vec<SheetRow>> {
         })?;
     let index = |name: &str| table[header].iter().position(|c| c.trim() == name);
     let columns: Vec<Option<usize>> = COLUMNS.iter().map(|(name, _)| index(name)).collect();
+    let missing: Vec<&str> = COLUMNS[..READ_COLUMNS]
+        .iter()
+        .zip(&columns)
+        .filter(|(_, at)| at.is_none())
+        .map(|((name, _), _)| *name)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::invalid(
+            "文件",
+            format!("表头缺少“{}”列：请使用导出的台账表格", missing.join("”“")),
+        ));
+    }
     let cell = |row: &[String], i: usize| -> String {
         columns[i]
             .and_then(|c| row.get(c))

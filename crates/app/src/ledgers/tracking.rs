@@ -12,7 +12,7 @@ use super::{
     unit_stats,
 };
 use crate::access::CurrentUser;
-use crate::documents::attachments::{read_content, save_upload};
+use crate::documents::attachments::{check_upload, read_content, save_upload};
 use crate::documents::public_document;
 use crate::{App, DocumentId, Error, OrgId, Result};
 use gongkai_domain::ledger::{PlanStatus, ReportKind, TaskStatus};
@@ -66,8 +66,11 @@ async fn viewer(
 }
 
 impl Viewer {
-    fn may_see(&self, report: &Report, plan: &Plan) -> bool {
-        self.oversees || report.org_id == plan.org_id || self.own.contains(&report.org_id)
+    /// The office's entries are for every unit of the task; a unit's report is for
+    /// that unit (and those who follow the plan) only, even when the unit is the one
+    /// running the plan.
+    fn may_see(&self, report: &Report) -> bool {
+        self.oversees || report.kind != ReportKind::Progress || self.own.contains(&report.org_id)
     }
 }
 
@@ -79,7 +82,7 @@ pub async fn task_view(app: &App, user: &CurrentUser, id: TaskId) -> Result<Task
     let reports = reports::of(&app.store, id)
         .await?
         .into_iter()
-        .filter(|r| viewer.may_see(r, &plan))
+        .filter(|r| viewer.may_see(r))
         .collect();
     let confirmed = plan.status == PlanStatus::Confirmed;
     let reporting_units = all
@@ -137,6 +140,9 @@ pub async fn report(app: &App, user: &CurrentUser, id: TaskId, input: ReportInpu
         ));
     }
     let body = checked_text("进展情况", &input.body)?;
+    for upload in &input.files {
+        check_upload(&upload.file_name, &upload.bytes)?;
+    }
     let mut evidence = Vec::new();
     for document in &input.documents {
         public_document(app, *document).await.map_err(|_| {
@@ -157,6 +163,7 @@ pub async fn report(app: &App, user: &CurrentUser, id: TaskId, input: ReportInpu
         task_id: id,
         org_id: input.org_id,
         kind: ReportKind::Progress,
+        from: current,
         status: input.status,
         body,
     };
@@ -243,6 +250,7 @@ async fn confirmed_managed_task(app: &App, user: &CurrentUser, id: TaskId) -> Re
     Ok((plan, task))
 }
 
+/// Appends the office's sign-off or return, both given on a completed task.
 async fn office_entry(
     app: &App,
     user: &CurrentUser,
@@ -256,6 +264,7 @@ async fn office_entry(
         task_id: id,
         org_id: plan.org_id,
         kind,
+        from: TaskStatus::Completed,
         status,
         body,
     };

@@ -1,11 +1,14 @@
 //! Resolving the unit names a plan writes to units of the directory, in memory over
 //! one read of the directory and of the government's remembered mappings.
 //!
-//! A name resolves, in this order, as: a unit's full name or alias; a name the office
-//! mapped before ([`mappings`]); a group expression (各街道, 区政府各部门) standing for the
-//! units of those kinds below the government; `X等有关部门`, by its named part X.
-//! Anything else is unknown, with close-match proposals for the office to confirm.
+//! Only the units of the plan's government (itself and the units below it) are ever
+//! resolved to or proposed. A name resolves, in this order, as: a unit's full name or
+//! alias; a name the office mapped before ([`mappings`]); a group expression (各街道,
+//! 区政府各部门) standing for the units of those kinds below the government;
+//! `X等有关部门`, by its named part X. Anything else is unknown, with close-match
+//! proposals for the office to confirm.
 
+use crate::access::lineage;
 use gongkai_domain::ledger::UnitRole;
 use gongkai_domain::org::{GroupExpression, normalize_unit_name};
 use gongkai_domain::unit_match;
@@ -81,20 +84,21 @@ impl Directory {
 
 /// The nearest unit of kind government at or above `org` (the top unit if none is).
 pub fn government_of(orgs: &[Org], org: OrgId) -> OrgId {
-    let mut current = org;
-    for _ in 0..=orgs.len() {
-        let Some(unit) = orgs.iter().find(|o| o.id == current) else {
-            break;
-        };
-        if unit.kind == gongkai_domain::org::OrgKind::Government {
-            return unit.id;
-        }
-        match unit.parent_id {
-            Some(parent) => current = parent,
-            None => return unit.id,
-        }
-    }
-    current
+    let chain = lineage(org, orgs);
+    chain
+        .iter()
+        .copied()
+        .find(|id| {
+            orgs.iter()
+                .any(|o| o.id == *id && o.kind == gongkai_domain::org::OrgKind::Government)
+        })
+        .or(chain.last().copied())
+        .unwrap_or(org)
+}
+
+/// Whether `org` is `government` or a unit below it.
+pub fn is_within(orgs: &[Org], org: OrgId, government: OrgId) -> bool {
+    lineage(org, orgs).contains(&government)
 }
 
 /// The units a task's written names stand for, each with its role; a unit named
@@ -134,7 +138,7 @@ impl<'a> UnitResolver<'a> {
         mappings: HashMap<String, Vec<OrgId>>,
     ) -> UnitResolver<'a> {
         let mut by_key = HashMap::new();
-        for org in orgs {
+        for org in orgs.iter().filter(|o| is_within(orgs, o.id, government)) {
             for name in std::iter::once(&org.name).chain(&org.aliases) {
                 by_key.entry(normalize_unit_name(name)).or_insert(org.id);
             }
@@ -176,7 +180,7 @@ impl<'a> UnitResolver<'a> {
     fn existing(&self, ids: &[OrgId]) -> Vec<OrgId> {
         ids.iter()
             .copied()
-            .filter(|id| self.orgs.iter().any(|o| o.id == *id))
+            .filter(|id| is_within(self.orgs, *id, self.government))
             .collect()
     }
 
@@ -187,35 +191,20 @@ impl<'a> UnitResolver<'a> {
             .filter(|o| {
                 o.id != self.government
                     && group.kinds.contains(&o.kind)
-                    && self.is_below_government(o.id)
+                    && is_within(self.orgs, o.id, self.government)
             })
             .map(|o| o.id)
             .collect()
     }
 
-    fn is_below_government(&self, org: OrgId) -> bool {
-        let mut current = Some(org);
-        let mut steps = 0;
-        while let Some(id) = current {
-            if id == self.government {
-                return true;
-            }
-            steps += 1;
-            if steps > self.orgs.len() {
-                return false;
-            }
-            current = self
-                .orgs
-                .iter()
-                .find(|o| o.id == id)
-                .and_then(|o| o.parent_id);
-        }
-        false
-    }
-
+    /// Proposals among the units of this government only.
     fn proposals(&self, name: &str) -> Vec<OrgId> {
-        let candidates: Vec<Vec<&str>> = self
+        let units: Vec<&Org> = self
             .orgs
+            .iter()
+            .filter(|o| is_within(self.orgs, o.id, self.government))
+            .collect();
+        let candidates: Vec<Vec<&str>> = units
             .iter()
             .map(|o| {
                 std::iter::once(o.name.as_str())
@@ -225,7 +214,7 @@ impl<'a> UnitResolver<'a> {
             .collect();
         unit_match::propose(name, &candidates)
             .into_iter()
-            .filter_map(|i| self.orgs.get(i).map(|o| o.id))
+            .filter_map(|i| units.get(i).map(|o| o.id))
             .collect()
     }
 }

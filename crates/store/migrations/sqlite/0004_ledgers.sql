@@ -60,8 +60,8 @@ CREATE TABLE unit_name_mappings (
 CREATE TABLE task_reports (
     id          INTEGER PRIMARY KEY,
     task_id     INTEGER NOT NULL REFERENCES plan_tasks(id) ON DELETE CASCADE,
-    -- The unit the entry is from: the reporting unit, or the plan's government for
-    -- the office's sign-off and return.
+    -- The unit the entry is from: the reporting unit, or the unit running the plan
+    -- for the office's sign-off and return.
     org_id      INTEGER NOT NULL REFERENCES orgs(id),
     -- progress, sign_off or return.
     kind        TEXT NOT NULL,

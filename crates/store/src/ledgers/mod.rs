@@ -376,13 +376,40 @@ pub async fn set_units(tx: &mut WriteTx, id: TaskId, units: &[(OrgId, UnitRole)]
     Ok(())
 }
 
-/// Moves a task to a new status (by a report, a sign-off or a return).
-pub(crate) async fn set_status(tx: &mut WriteTx, id: TaskId, status: TaskStatus) -> Result<()> {
-    sqlx::query("UPDATE plan_tasks SET status = $1, updated_at = $2 WHERE id = $3")
-        .bind(status.code())
-        .bind(to_text(now()))
-        .bind(id.0)
-        .execute(tx.conn())
-        .await?;
+/// Moves a task from the status `from` to `to` (by a report, a sign-off or a return);
+/// refused when the task no longer has status `from`, e.g. because the office signed it
+/// off meanwhile.
+pub(crate) async fn set_status(
+    tx: &mut WriteTx,
+    id: TaskId,
+    from: TaskStatus,
+    to: TaskStatus,
+) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE plan_tasks SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+    )
+    .bind(to.code())
+    .bind(to_text(now()))
+    .bind(id.0)
+    .bind(from.code())
+    .execute(tx.conn())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::Refused(
+            "任务状态已被他人更新，请刷新页面后再操作".to_string(),
+        ));
+    }
     Ok(())
+}
+
+/// Whether another plan's task links to this one (as its superior task or as the task
+/// it carries on).
+pub async fn is_linked(store: &Store, id: TaskId) -> Result<bool> {
+    let row = sqlx::query(
+        "SELECT COUNT(*) AS n FROM plan_tasks WHERE superior_task_id = $1 OR carried_from_id = $1",
+    )
+    .bind(id.0)
+    .fetch_one(store.pool())
+    .await?;
+    Ok(row.try_get::<i64, _>("n")? > 0)
 }

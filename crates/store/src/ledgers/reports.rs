@@ -16,7 +16,7 @@ use sqlx::any::AnyRow;
 pub struct Report {
     pub id: i64,
     pub task_id: TaskId,
-    /// The reporting unit, or the plan's government for the office's entries.
+    /// The reporting unit, or the unit running the plan for the office's entries.
     pub org_id: OrgId,
     pub org_name: String,
     pub kind: ReportKind,
@@ -60,12 +60,18 @@ pub struct NewReport {
     pub task_id: TaskId,
     pub org_id: OrgId,
     pub kind: ReportKind,
+    /// The status the task had when the entry was decided on.
+    pub from: TaskStatus,
+    /// The task's status after the entry.
     pub status: TaskStatus,
     pub body: String,
 }
 
-/// Appends an entry with its evidence and moves the task to the entry's status.
+/// Moves the task from the entry's `from` status to its new one, then appends the
+/// entry with its evidence; refused (nothing written) when the task's status changed
+/// meanwhile.
 pub async fn add(tx: &mut WriteTx, report: &NewReport, evidence: &[NewEvidence]) -> Result<i64> {
+    set_status(tx, report.task_id, report.from, report.status).await?;
     let actor = tx.actor().clone();
     let row = sqlx::query(
         "INSERT INTO task_reports (task_id, org_id, kind, status, body, author_id, author_name, at) \
@@ -85,7 +91,6 @@ pub async fn add(tx: &mut WriteTx, report: &NewReport, evidence: &[NewEvidence])
     for item in evidence {
         add_evidence(tx, id, item).await?;
     }
-    set_status(tx, report.task_id, report.status).await?;
     let entry = serde_json::json!({
         "report": id, "unit": report.org_id, "kind": report.kind.code(),
         "status": report.status.code(), "evidence": evidence.len(),

@@ -7,6 +7,7 @@ mod console_documents;
 mod document_actions;
 mod documents;
 mod documents_filter;
+mod ledger_actions;
 mod ledgers;
 mod multipart;
 mod ops;
@@ -33,6 +34,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(document_actions::router())
         .merge(documents::router())
         .merge(ledgers::router())
+        .merge(ledger_actions::router())
         .merge(tasks::router())
         .merge(search::router())
         .merge(platform::router())

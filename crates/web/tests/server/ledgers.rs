@@ -232,6 +232,39 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
     let forged = post_multipart(&services, &app, &task, &format!("{task}/reports"), forged).await;
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
 
+    // The office's own unit (区府办, which runs the plan) reports on a task it shares
+    // with the services office: a unit's report all the same, hidden from the other.
+    let (_, whole) = office.get_text(&plan).await;
+    let digital = format!("/console/tasks/{}", task_id_with(&whole, "一号发展工程"));
+    let runner = app.org_id("示例区人民政府办公室").await.to_string();
+    let own = Form::new()
+        .text("unit", runner)
+        .text("status", "in_progress")
+        .text("body", "区府办内部进展");
+    let own = post_multipart(&office, &app, &digital, &format!("{digital}/reports"), own).await;
+    assert_eq!(own.status(), StatusCode::SEE_OTHER);
+    let (status, seen) = services.get_text(&digital).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!seen.contains("区府办内部进展"));
+
+    // A confirmed plan's tasks and names are no longer corrected in the console.
+    let edit = office
+        .submit(
+            &format!("{task}/edit"),
+            &format!("{task}/edit"),
+            &[("body", "改写"), ("responsible", "区司法局")],
+        )
+        .await;
+    assert_eq!(edit.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let remap = office
+        .submit(
+            &plan,
+            &format!("{plan}/names"),
+            &[("name", "区政数局"), ("unit", "none")],
+        )
+        .await;
+    assert_eq!(remap.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
     // A task of finance alone is closed to the services office altogether.
     let (_, services_list) = services.get_text(&plan).await;
     let finance_only = finance_tasks
@@ -387,6 +420,13 @@ async fn a_local_division_starts_from_picked_tasks_of_a_superior_plan() {
     assert!(page.contains("上级任务"));
     assert!(page.contains(&format!("/console/tasks/{}", tasks[0])));
     assert!(page.contains("示例区发展和改革委员会"));
+
+    // A superior task that a local one implements cannot be deleted from its draft.
+    let superior_task = format!("/console/tasks/{}", tasks[0]);
+    let delete = office
+        .submit(&superior, &format!("{superior_task}/delete"), &[])
+        .await;
+    assert_eq!(delete.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // Nothing picked: refused with a reason.
     let nothing = [
@@ -564,6 +604,29 @@ async fn the_ledger_goes_out_as_a_sheet_and_comes_back_edited() {
     assert!(refused.text().await.unwrap().contains("第 5 行"));
     let (_, html) = office.get_text(&plan).await;
     assert!(!html.contains("改过的内容"), "nothing written");
+
+    // A sheet without a column a row is read from is refused, not read as empty.
+    let without_units: Vec<(&str, f64)> = gongkai_app::ledgers::sheet::COLUMNS
+        .iter()
+        .copied()
+        .filter(|(name, _)| *name != "责任单位")
+        .collect();
+    let partial = gongkai_app::table::write_xlsx(
+        "任务台账",
+        "计划",
+        &without_units,
+        Vec::<Vec<String>>::new(),
+    )
+    .unwrap();
+    let refused = upload_sheet(&app, &office, &plan, partial).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap()
+            .contains("表头缺少“责任单位”列")
+    );
 
     // Units neither export nor import the office's ledger.
     let editor = app.signed_in(Role::Editor).await;
