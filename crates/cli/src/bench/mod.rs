@@ -1,15 +1,17 @@
-//! `gongkai bench`: the search benchmark (docs/benchmarks.md). Not a test: it reports
+//! `gongkai bench`: the search and extraction benchmarks (docs/benchmarks.md). Not a test: it reports
 //! figures and nothing asserts them.
 //!
 //! * `bench corpus` writes a synthetic corpus of real government text (one JSON object
 //!   per line, [`record`]) and a query list ([`queries`]) that other engines can read;
 //! * `bench index` indexes a corpus file into `DATA/index`, the index the platform uses;
 //! * `bench search` runs the query list against that index and reports latency
-//!   percentiles, with and without facet counts.
+//!   percentiles, with and without facet counts;
+//! * `bench extract` times work-plan extraction of files in process (MB/s).
 //!
 //! Input files that cannot be read or parsed exit with code 2, naming file and line.
 
 mod corpus;
+mod extract;
 mod index;
 mod queries;
 mod record;
@@ -34,6 +36,18 @@ pub enum BenchCommand {
     Index(IndexArgs),
     /// Run a query list against DATA/index and report latency percentiles.
     Search(SearchArgs),
+    /// Time work-plan extraction of files in process and report MB/s.
+    Extract(ExtractArgs),
+}
+
+#[derive(Args)]
+pub struct ExtractArgs {
+    /// Work plans (.txt, .html, .docx, .pdf).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// Timed rounds over all files (after one warm-up round).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    rounds: u32,
 }
 
 #[derive(Args)]
@@ -79,6 +93,7 @@ pub fn run(data: &DataArgs, command: BenchCommand) -> Result<(), Failure> {
         BenchCommand::Search(args) => {
             search::run(&data.dir, &args.queries, args.runs, args.no_facets)
         }
+        BenchCommand::Extract(args) => extract::run(&args.files, args.rounds),
     }
 }
 

@@ -234,3 +234,29 @@ fn bench_index_refuses_a_platform_data_directory() {
     );
     assert!(!data.join("index").exists());
 }
+
+#[test]
+fn bench_extract_times_the_seeds_in_process_and_counts_their_tasks() {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/seeds");
+    let mut files: Vec<String> = std::fs::read_dir(&seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path().display().to_string())
+        .filter(|p| p.ends_with(".txt"))
+        .collect();
+    files.sort();
+    let mut args = vec!["bench", "extract", "--rounds", "1"];
+    args.extend(files.iter().map(String::as_str));
+    let output = gongkai(dir.path(), &args);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    // 54 + 23 + 52 + 68 + 12 tasks, as the hand-written ledgers count them.
+    assert!(
+        text.contains("文件 5 个") && text.contains("任务 209 项"),
+        "{text}"
+    );
+    assert!(text.contains("MB/s：中位数"), "{text}");
+
+    let refused = gongkai(dir.path(), &["bench", "extract", "plan.doc"]);
+    assert_eq!(refused.status.code(), Some(2));
+}
