@@ -47,6 +47,69 @@ fn calendar_commands_print_only_the_answer() {
 }
 
 #[test]
+fn request_due_prints_the_due_date_first_then_the_explanation() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = [
+        "calendar",
+        "request-due",
+        "--received",
+        "2025-01-24",
+        "--corrected",
+        "2025-02-10",
+        "--stop",
+        "2025-02-12..2025-02-20",
+        "--extend",
+        "20",
+    ];
+    let output = gongkai(dir.path(), &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let mut lines = text.lines();
+    // Worked by hand in crates/domain/src/request_clock.rs.
+    assert_eq!(lines.next(), Some("2025-04-16"));
+    let rest: Vec<&str> = lines.collect();
+    assert!(
+        rest[0].starts_with("起算：收到补正后申请之日 2025-02-10"),
+        "{text}"
+    );
+    assert!(
+        rest.iter().any(|l| l.contains("其间 6 个工作日不计入")),
+        "{text}"
+    );
+    assert!(rest.iter().any(|l| l.starts_with("延长：")), "{text}");
+    assert_eq!(stderr(&output), "");
+
+    let plain = gongkai(
+        dir.path(),
+        &["calendar", "request-due", "--received", "2025-01-24"],
+    );
+    assert_eq!(stdout(&plain).lines().next(), Some("2025-02-27"));
+    for bad in [
+        &[
+            "calendar",
+            "request-due",
+            "--received",
+            "2025-01-24",
+            "--extend",
+            "21",
+        ][..],
+        &[
+            "calendar",
+            "request-due",
+            "--received",
+            "2025-01-24",
+            "--stop",
+            "2025-02-12",
+        ][..],
+        &["calendar", "request-due", "--received", "2025-02-30"][..],
+    ] {
+        let refused = gongkai(dir.path(), bad);
+        assert_eq!(refused.status.code(), Some(2), "{bad:?}");
+        assert_eq!(stdout(&refused), "", "{bad:?}");
+    }
+}
+
+#[test]
 fn an_invalid_date_is_a_clear_error_with_exit_code_2() {
     let dir = tempfile::tempdir().unwrap();
     for bad in ["2024-02-30", "2024-2-3", "tomorrow"] {

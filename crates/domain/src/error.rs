@@ -59,6 +59,11 @@ pub enum Error {
     /// A form of 政策解读 that is neither a known code nor a known Chinese name.
     #[error("无法识别的解读形式：{input}")]
     UnknownInterpretationForm { input: String },
+
+    /// Dates of a disclosure request that cannot make a due date (a correction before
+    /// the receipt, a stop ending before it starts, an extension over 20 working days).
+    #[error("{reason}")]
+    RequestDates { reason: String },
 }
 
 impl Error {
@@ -78,6 +83,7 @@ impl Error {
             Error::InvalidIndexNumber { .. } => "invalid_index_number",
             Error::UnknownRelation { .. } => "unknown_relation",
             Error::UnknownInterpretationForm { .. } => "unknown_interpretation_form",
+            Error::RequestDates { .. } => "invalid_request_dates",
         }
     }
 }

@@ -7,12 +7,14 @@
 //! between documents, 政策解读), and the statuses and deadlines of work-plan ledgers. It does no I/O, no async and no SQL; everything here is
 //! a plain function or a type that can only be built valid.
 
+pub mod annual_report;
 pub mod calendar;
 pub mod credit_code;
 pub mod deadline_phrase;
 pub mod disclosure;
 pub mod doc_number;
 mod error;
+pub mod fees;
 pub mod index_number;
 pub mod interpretation;
 pub mod ledger;
@@ -21,6 +23,7 @@ pub mod org;
 pub mod password;
 pub mod platform;
 pub mod relation;
+pub mod request_clock;
 pub mod role;
 pub mod topic;
 pub mod unit_match;
