@@ -125,6 +125,42 @@ impl Outcome {
         Outcome::OtherElse,
     ];
 
+    /// Stable codes, in [`Outcome::ALL`] order (the serde names).
+    const CODES: [&'static str; 21] = [
+        "disclosed",
+        "partly_disclosed",
+        "withheld_state_secret",
+        "withheld_by_law",
+        "withheld_safety",
+        "withheld_third_party",
+        "withheld_internal_affairs",
+        "withheld_process",
+        "withheld_enforcement_file",
+        "withheld_query",
+        "unavailable_not_held",
+        "unavailable_needs_making",
+        "unavailable_still_unclear",
+        "not_processed_petition",
+        "not_processed_repeated",
+        "not_processed_publication",
+        "not_processed_excessive",
+        "not_processed_confirmation",
+        "other_no_correction",
+        "other_unpaid_fee",
+        "other_else",
+    ];
+
+    /// The stable code stored and used by the API.
+    pub fn code(self) -> &'static str {
+        Outcome::CODES[self.index()]
+    }
+
+    /// The outcome with this code.
+    pub fn parse(code: &str) -> Option<Outcome> {
+        let code = code.trim();
+        Outcome::ALL.into_iter().find(|o| o.code() == code)
+    }
+
     /// The block the outcome belongs to.
     pub fn block(self) -> OutcomeBlock {
         use Outcome::*;
@@ -588,6 +624,9 @@ mod tests {
         assert_eq!(count(OutcomeBlock::Other), 3);
         for (i, outcome) in Outcome::ALL.iter().enumerate() {
             assert_eq!(outcome.index(), i);
+            assert_eq!(Outcome::parse(outcome.code()), Some(*outcome));
+            let serde_name = serde_json::to_value(outcome).unwrap();
+            assert_eq!(serde_name, outcome.code(), "the code is the serde name");
             assert!(outcome.legal_basis_zh().contains('《'));
         }
     }

@@ -23,6 +23,7 @@ pub mod org;
 pub mod password;
 pub mod platform;
 pub mod relation;
+pub mod request;
 pub mod request_clock;
 pub mod role;
 pub mod topic;

@@ -43,3 +43,7 @@ id_type!(
     /// A task of a work-plan ledger.
     TaskId
 );
+id_type!(
+    /// A disclosure request (依申请公开).
+    RequestId
+);

@@ -18,13 +18,14 @@ pub mod ledgers;
 pub mod orgs;
 pub mod outbox;
 pub mod relations;
+pub mod requests;
 pub mod sessions;
 mod time;
 mod tx;
 pub mod users;
 
 pub use error::{Error, Result};
-pub use ids::{DocumentId, OrgId, PlanId, TaskId, UserId};
+pub use ids::{DocumentId, OrgId, PlanId, RequestId, TaskId, UserId};
 pub use time::{Timestamp, now};
 pub use tx::{Actor, WriteTx};
 

@@ -1,0 +1,353 @@
+//! Disclosure requests (依申请公开) as stored: the request and its applicant, the
+//! serial counter per year, and the append-only events (correction, stops, extension,
+//! reply) the statutory clock is computed from.
+//!
+//! The applicant's identity number and contacts are personal information: they are
+//! stored here for the staff handling the request and never enter the audit log,
+//! whose entries name the request by serial only.
+
+use crate::time::{date_from_text, date_to_text, from_text, optional_date, to_text};
+use crate::{Error, OrgId, RequestId, Result, Store, Timestamp, UserId, WriteTx, now};
+use chrono::NaiveDate;
+use gongkai_domain::annual_report::{ApplicantType, Outcome};
+use gongkai_domain::request::Channel;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+
+/// The applicant and what they ask for, as submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestFields {
+    pub org_id: OrgId,
+    pub applicant_type: ApplicantType,
+    pub applicant_name: String,
+    /// 居民身份证号码, or the organisation's 统一社会信用代码.
+    pub id_number: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    pub description: String,
+    pub doc_reference: String,
+    pub purpose: String,
+    pub preferred_form: String,
+    pub delivery: String,
+    pub channel: Channel,
+    pub receipt_evidence: String,
+    pub received_on: NaiveDate,
+}
+
+/// A stored request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub id: RequestId,
+    pub serial: String,
+    pub fields: RequestFields,
+    pub reply: Option<(NaiveDate, Outcome)>,
+    pub created_at: Timestamp,
+}
+
+/// What happened to a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventKind {
+    /// The correction notice (补正告知) was sent.
+    CorrectionNotice,
+    /// The corrected request was received: the clock restarts.
+    Corrected,
+    /// A consultation (third party or other agency) stopped the clock.
+    Stop,
+    /// The reply period was extended (with the approver in the note).
+    Extension,
+    /// The reply was given.
+    Reply,
+}
+
+impl EventKind {
+    const ALL: [EventKind; 5] = [
+        EventKind::CorrectionNotice,
+        EventKind::Corrected,
+        EventKind::Stop,
+        EventKind::Extension,
+        EventKind::Reply,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EventKind::CorrectionNotice => "correction_notice",
+            EventKind::Corrected => "corrected",
+            EventKind::Stop => "stop",
+            EventKind::Extension => "extension",
+            EventKind::Reply => "reply",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            EventKind::CorrectionNotice => "发出补正告知",
+            EventKind::Corrected => "收到补正后的申请",
+            EventKind::Stop => "征求意见（中止计算）",
+            EventKind::Extension => "延长答复期限",
+            EventKind::Reply => "答复",
+        }
+    }
+
+    fn parse(code: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// One event of a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    pub id: i64,
+    pub kind: EventKind,
+    pub on: NaiveDate,
+    /// The last stopped day of a stop.
+    pub until: Option<NaiveDate>,
+    /// The working days of an extension.
+    pub workdays: Option<u32>,
+    pub note: String,
+    pub actor_id: Option<UserId>,
+    pub actor_name: String,
+    pub at: Timestamp,
+}
+
+/// An event to append.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEvent {
+    pub kind: EventKind,
+    pub on: NaiveDate,
+    pub until: Option<NaiveDate>,
+    pub workdays: Option<u32>,
+    pub note: String,
+}
+
+const COLUMNS: &str = "id, serial, org_id, applicant_type, applicant_name, id_number, phone, \
+     email, address, description, doc_reference, purpose, preferred_form, delivery, channel, \
+     receipt_evidence, received_on, outcome, replied_on, created_at";
+
+fn from_row(row: &AnyRow) -> Result<Request> {
+    let applicant: String = row.try_get("applicant_type")?;
+    let channel: String = row.try_get("channel")?;
+    let outcome: Option<String> = row.try_get("outcome")?;
+    let reply = match (optional_date(row, "replied_on")?, outcome) {
+        (Some(on), Some(code)) => Some((
+            on,
+            Outcome::parse(&code).ok_or_else(|| Error::unreadable("办理结果", &code))?,
+        )),
+        _ => None,
+    };
+    Ok(Request {
+        id: RequestId(row.try_get("id")?),
+        serial: row.try_get("serial")?,
+        fields: RequestFields {
+            org_id: OrgId(row.try_get("org_id")?),
+            applicant_type: ApplicantType::parse(&applicant)
+                .ok_or_else(|| Error::unreadable("申请人类型", &applicant))?,
+            applicant_name: row.try_get("applicant_name")?,
+            id_number: row.try_get("id_number")?,
+            phone: row.try_get("phone")?,
+            email: row.try_get("email")?,
+            address: row.try_get("address")?,
+            description: row.try_get("description")?,
+            doc_reference: row.try_get("doc_reference")?,
+            purpose: row.try_get("purpose")?,
+            preferred_form: row.try_get("preferred_form")?,
+            delivery: row.try_get("delivery")?,
+            channel: Channel::parse(&channel)
+                .ok_or_else(|| Error::unreadable("申请方式", &channel))?,
+            receipt_evidence: row.try_get("receipt_evidence")?,
+            received_on: date_from_text(&row.try_get::<String, _>("received_on")?)?,
+        },
+        reply,
+        created_at: from_text(&row.try_get::<String, _>("created_at")?)?,
+    })
+}
+
+/// The next serial of `year`: one more than the last one given out.
+async fn next_serial(tx: &mut WriteTx, year: i32) -> Result<u64> {
+    let row =
+        sqlx::query("UPDATE request_serials SET last = last + 1 WHERE year = $1 RETURNING last")
+            .bind(i64::from(year))
+            .fetch_optional(tx.conn())
+            .await?;
+    let last: i64 = match row {
+        Some(row) => row.try_get("last")?,
+        None => {
+            sqlx::query("INSERT INTO request_serials (year, last) VALUES ($1, 1)")
+                .bind(i64::from(year))
+                .execute(tx.conn())
+                .await?;
+            1
+        }
+    };
+    u64::try_from(last).map_err(|_| Error::Corrupt(format!("申请编号序号溢出：{year}")))
+}
+
+/// Stores a new request under the serial `serial_of(year, n)` gives for the next
+/// number of the receipt year, with the hash of its tracking code.
+pub async fn create(
+    tx: &mut WriteTx,
+    fields: &RequestFields,
+    tracking_hash: &str,
+    serial_of: impl Fn(i32, u64) -> String,
+) -> Result<Request> {
+    use chrono::Datelike;
+    let year = fields.received_on.year();
+    let serial = serial_of(year, next_serial(tx, year).await?);
+    let f = fields;
+    let row = sqlx::query(&format!(
+        "INSERT INTO disclosure_requests (serial, tracking_hash, org_id, applicant_type, \
+         applicant_name, id_number, phone, email, address, description, doc_reference, purpose, \
+         preferred_form, delivery, channel, receipt_evidence, received_on, created_at) VALUES \
+         ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+         RETURNING {COLUMNS}"
+    ))
+    .bind(&serial)
+    .bind(tracking_hash)
+    .bind(f.org_id.0)
+    .bind(f.applicant_type.code())
+    .bind(&f.applicant_name)
+    .bind(&f.id_number)
+    .bind(&f.phone)
+    .bind(&f.email)
+    .bind(&f.address)
+    .bind(&f.description)
+    .bind(&f.doc_reference)
+    .bind(&f.purpose)
+    .bind(&f.preferred_form)
+    .bind(&f.delivery)
+    .bind(f.channel.code())
+    .bind(&f.receipt_evidence)
+    .bind(date_to_text(f.received_on))
+    .bind(to_text(now()))
+    .fetch_one(tx.conn())
+    .await
+    .map_err(|e| Error::on_unique(e, "申请编号", &serial))?;
+    let request = from_row(&row)?;
+    // Named by serial only: the applicant's identity and contacts stay out of the log.
+    let entry = serde_json::json!({
+        "serial": request.serial, "channel": f.channel.code(),
+        "received_on": date_to_text(f.received_on), "org": f.org_id,
+    });
+    tx.record("request.create", "request", request.id, None, Some(entry));
+    Ok(request)
+}
+
+/// One request.
+pub async fn get(store: &Store, id: RequestId) -> Result<Request> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM disclosure_requests WHERE id = $1"
+    ))
+    .bind(id.0)
+    .fetch_optional(store.pool())
+    .await?
+    .ok_or_else(|| Error::NotFound {
+        entity: "申请",
+        id: id.to_string(),
+    })?;
+    from_row(&row)
+}
+
+/// The request whose tracking code hashes to `hash`, if any.
+pub async fn find_by_tracking_hash(store: &Store, hash: &str) -> Result<Option<Request>> {
+    sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM disclosure_requests WHERE tracking_hash = $1"
+    ))
+    .bind(hash)
+    .fetch_optional(store.pool())
+    .await?
+    .as_ref()
+    .map(from_row)
+    .transpose()
+}
+
+/// Every request, newest receipt first.
+pub async fn list(store: &Store) -> Result<Vec<Request>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM disclosure_requests ORDER BY received_on DESC, id DESC"
+    ))
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// The events of a request, in the order they were recorded.
+pub async fn events(store: &Store, id: RequestId) -> Result<Vec<Event>> {
+    let rows = sqlx::query(
+        "SELECT id, kind, on_date, until_date, workdays, note, actor_id, actor_name, at \
+         FROM request_events WHERE request_id = $1 ORDER BY id",
+    )
+    .bind(id.0)
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let kind: String = row.try_get("kind")?;
+            Ok(Event {
+                id: row.try_get("id")?,
+                kind: EventKind::parse(&kind)
+                    .ok_or_else(|| Error::unreadable("申请事件", &kind))?,
+                on: date_from_text(&row.try_get::<String, _>("on_date")?)?,
+                until: optional_date(row, "until_date")?,
+                workdays: row
+                    .try_get::<Option<i64>, _>("workdays")?
+                    .and_then(|n| u32::try_from(n).ok()),
+                note: row.try_get("note")?,
+                actor_id: row.try_get::<Option<i64>, _>("actor_id")?.map(UserId),
+                actor_name: row.try_get("actor_name")?,
+                at: from_text(&row.try_get::<String, _>("at")?)?,
+            })
+        })
+        .collect()
+}
+
+/// Appends an event.
+pub async fn add_event(tx: &mut WriteTx, id: RequestId, event: &NewEvent) -> Result<()> {
+    let actor = tx.actor().clone();
+    sqlx::query(
+        "INSERT INTO request_events (request_id, kind, on_date, until_date, workdays, note, \
+         actor_id, actor_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id.0)
+    .bind(event.kind.code())
+    .bind(date_to_text(event.on))
+    .bind(event.until.map(date_to_text))
+    .bind(event.workdays.map(i64::from))
+    .bind(&event.note)
+    .bind(actor.user_id.map(|u| u.0))
+    .bind(&actor.name)
+    .bind(to_text(now()))
+    .execute(tx.conn())
+    .await?;
+    let entry = serde_json::json!({"kind": event.kind.code(), "on": date_to_text(event.on)});
+    tx.record("request.event", "request", id, None, Some(entry));
+    Ok(())
+}
+
+/// Records the reply (once): refused when the request was already replied to.
+pub async fn reply(
+    tx: &mut WriteTx,
+    id: RequestId,
+    on: NaiveDate,
+    outcome: Outcome,
+    basis: &str,
+) -> Result<()> {
+    let done = sqlx::query(
+        "UPDATE disclosure_requests SET outcome = $1, replied_on = $2 WHERE id = $3 AND outcome IS NULL",
+    )
+    .bind(outcome.code())
+    .bind(date_to_text(on))
+    .bind(id.0)
+    .execute(tx.conn())
+    .await?;
+    if done.rows_affected() == 0 {
+        return Err(Error::Refused("该申请已经答复，不能再次答复".to_string()));
+    }
+    let event = NewEvent {
+        kind: EventKind::Reply,
+        on,
+        until: None,
+        workdays: None,
+        note: basis.to_string(),
+    };
+    add_event(tx, id, &event).await
+}

@@ -1,0 +1,154 @@
+//! Disclosure requests as stored: serials per year, tracking by code hash, events, a
+//! single reply, and no personal information in the audit log; on SQLite and (when
+//! configured) on PostgreSQL.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use chrono::NaiveDate;
+use gongkai_domain::annual_report::{ApplicantType, Outcome};
+use gongkai_domain::org::OrgKind;
+use gongkai_domain::request::{Channel, format_serial};
+use gongkai_store::orgs::{self, OrgFields};
+use gongkai_store::requests::{self, EventKind, NewEvent, RequestFields};
+use gongkai_store::{Actor, Error};
+use support::TestDb;
+
+on_both_backends!(
+    serials_count_per_year_and_the_tracking_hash_finds_the_request,
+    events_append_and_a_request_is_replied_to_once,
+);
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+async fn fields(db: &TestDb, received: &str) -> RequestFields {
+    let org = match orgs::find_by_name(&db.store, "某区人民政府").await.unwrap() {
+        Some(org) => org.id,
+        None => {
+            let mut tx = db.store.begin(Actor::system("test")).await.unwrap();
+            let fields = OrgFields::new("某区人民政府", OrgKind::Government, None);
+            let id = orgs::create(&mut tx, &fields).await.unwrap().id;
+            tx.commit().await.unwrap();
+            id
+        }
+    };
+    RequestFields {
+        org_id: org,
+        applicant_type: ApplicantType::NaturalPerson,
+        applicant_name: "张三".to_string(),
+        id_number: "11010519491231002X".to_string(),
+        phone: "13800000000".to_string(),
+        email: String::new(),
+        address: String::new(),
+        description: "2024年某街道改造项目的审批文件".to_string(),
+        doc_reference: String::new(),
+        purpose: String::new(),
+        preferred_form: "电子文本".to_string(),
+        delivery: "电子邮件".to_string(),
+        channel: Channel::Online,
+        receipt_evidence: String::new(),
+        received_on: day(received),
+    }
+}
+
+async fn create(db: &TestDb, received: &str, hash: &str) -> requests::Request {
+    let fields = fields(db, received).await;
+    let mut tx = db.store.begin(Actor::system("test")).await.unwrap();
+    let serial = |year, n| format_serial("〔{year}〕第{seq:4}号", year, n).unwrap();
+    let request = requests::create(&mut tx, &fields, hash, serial)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    request
+}
+
+async fn serials_count_per_year_and_the_tracking_hash_finds_the_request(db: TestDb) {
+    let first = create(&db, "2025-12-30", "h1").await;
+    let second = create(&db, "2025-12-31", "h2").await;
+    let next_year = create(&db, "2026-01-02", "h3").await;
+    assert_eq!(first.serial, "〔2025〕第0001号");
+    assert_eq!(second.serial, "〔2025〕第0002号");
+    assert_eq!(next_year.serial, "〔2026〕第0001号");
+    let found = requests::find_by_tracking_hash(&db.store, "h2")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(found.id, second.id);
+    assert_eq!(found.fields, fields(&db, "2025-12-31").await);
+    assert!(
+        requests::find_by_tracking_hash(&db.store, "nope")
+            .await
+            .unwrap()
+            .is_none()
+    );
+    let listed = requests::list(&db.store).await.unwrap();
+    assert_eq!(
+        listed.first().map(|r| r.id),
+        Some(next_year.id),
+        "newest receipt first"
+    );
+}
+
+async fn events_append_and_a_request_is_replied_to_once(db: TestDb) {
+    let request = create(&db, "2025-01-24", "h").await;
+    let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
+    let stop = NewEvent {
+        kind: EventKind::Stop,
+        on: day("2025-02-12"),
+        until: Some(day("2025-02-20")),
+        workdays: None,
+        note: "征求第三方意见".to_string(),
+    };
+    requests::add_event(&mut tx, request.id, &stop)
+        .await
+        .unwrap();
+    requests::reply(
+        &mut tx,
+        request.id,
+        day("2025-03-01"),
+        Outcome::Disclosed,
+        "条例第三十六条",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
+    let again = requests::reply(
+        &mut tx,
+        request.id,
+        day("2025-03-02"),
+        Outcome::OtherElse,
+        "x",
+    )
+    .await;
+    assert!(matches!(again, Err(Error::Refused(_))));
+    drop(tx);
+
+    let events = requests::events(&db.store, request.id).await.unwrap();
+    let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [EventKind::Stop, EventKind::Reply]);
+    assert_eq!(events[0].until, Some(day("2025-02-20")));
+    let stored = requests::get(&db.store, request.id).await.unwrap();
+    assert_eq!(stored.reply, Some((day("2025-03-01"), Outcome::Disclosed)));
+
+    // The audit log names the request by serial, never the applicant's identity.
+    let filter = gongkai_store::audit::AuditFilter {
+        entity_type: Some("request".to_string()),
+        ..Default::default()
+    };
+    let page = gongkai_store::audit::list(&db.store, &filter, 100, 0)
+        .await
+        .unwrap();
+    assert_eq!(page.total, 3, "created, stop, reply");
+    for entry in page.entries {
+        let text = format!("{:?}{:?}", entry.before_json, entry.after_json);
+        assert!(
+            !text.contains("11010519491231002X") && !text.contains("13800000000"),
+            "{text}"
+        );
+        assert!(!text.contains("张三"), "{text}");
+    }
+}
