@@ -28,6 +28,7 @@ pub fn china_offset() -> FixedOffset {
 pub struct Settings {
     pub agency: AgencySettings,
     pub office: OfficeSettings,
+    pub requests: RequestSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
@@ -58,6 +59,27 @@ pub struct OfficeSettings {
     pub phone: String,
     pub fax: String,
     pub email: String,
+}
+
+/// Disclosure requests (依申请公开).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RequestSettings {
+    /// The serial number of a request: `{year}` and `{seq}` (or `{seq:N}`, zero-padded
+    /// to N digits), counted per year of receipt.
+    pub serial_pattern: String,
+    /// Whether the request form asks for the purpose of the request. The 条例 does not
+    /// require one (第二十九条); some offices ask.
+    pub ask_purpose: bool,
+}
+
+impl Default for RequestSettings {
+    fn default() -> Self {
+        RequestSettings {
+            serial_pattern: gongkai_domain::request::DEFAULT_SERIAL_PATTERN.to_string(),
+            ask_purpose: false,
+        }
+    }
 }
 
 /// The web server.
@@ -231,6 +253,16 @@ impl Settings {
         if self.agency.name.trim().is_empty() {
             return fail("agency.name", "机关名称不能为空".to_string());
         }
+        if gongkai_domain::request::format_serial(&self.requests.serial_pattern, 2026, 1).is_none()
+        {
+            return fail(
+                "requests.serial_pattern",
+                format!(
+                    "“{}”无效：须含 {{seq}} 或 {{seq:位数}}，可含 {{year}}",
+                    self.requests.serial_pattern
+                ),
+            );
+        }
         if self.server.session_idle_minutes == 0 {
             return fail("server.session_idle_minutes", "必须大于 0".to_string());
         }
@@ -272,7 +304,7 @@ fn line_hint(text: &str, span: Option<std::ops::Range<usize>>) -> String {
     }
 }
 
-const SECTIONS: [&str; 5] = ["agency", "office", "server", "database", "log"];
+const SECTIONS: [&str; 6] = ["agency", "office", "requests", "server", "database", "log"];
 
 /// Applies `GONGKAI_<SECTION>_<KEY>=value` on top of the file's table. Variables of
 /// other shapes (`GONGKAI_DATA`, test settings) are not settings and are skipped.
@@ -350,6 +382,12 @@ hours = ""
 phone = ""
 fax = ""
 email = ""
+
+[requests]
+# 依申请公开的申请编号：{year} 为收到申请的年份，{seq} 为当年序号（{seq:4} 补足 4 位）。
+serial_pattern = "〔{year}〕第{seq:4}号"
+# 申请表是否询问申请用途（条例第二十九条未作要求，可按本机关规定开启）。
+ask_purpose = false
 
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。

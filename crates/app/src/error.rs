@@ -30,6 +30,9 @@ pub enum Error {
     },
     #[error("导入失败，共 {} 处错误：\n{}", .0.len(), .0.join("\n"))]
     Import(Vec<String>),
+    /// A form with several wrong fields, each named.
+    #[error("请修改以下 {} 处内容：\n{}", .0.len(), .0.join("\n"))]
+    Form(Vec<String>),
     #[error(transparent)]
     Store(gongkai_store::Error),
     #[error("检索索引出错：{0}")]
@@ -67,6 +70,7 @@ impl Error {
             Error::Config { .. } => "invalid_config",
             Error::Io { .. } => "io_error",
             Error::Import(_) => "import_failed",
+            Error::Form(_) => "invalid_input",
             Error::Store(gongkai_store::Error::Duplicate { .. }) => "duplicate",
             Error::Store(gongkai_store::Error::Connect { .. }) => "database_unreachable",
             Error::Store(_) => "database_error",

@@ -16,6 +16,7 @@ mod error;
 pub mod ledgers;
 pub mod orgs;
 pub mod platform;
+pub mod requests;
 pub mod search;
 pub mod table;
 pub mod users;
@@ -38,7 +39,8 @@ pub mod model {
     pub use gongkai_store::{Timestamp, now};
 }
 pub use gongkai_store::{
-    Actor, Backend, DocumentId, Error as StoreError, OrgId, PlanId, Store, TaskId, UserId,
+    Actor, Backend, DocumentId, Error as StoreError, OrgId, PlanId, RequestId, Store, TaskId,
+    UserId,
 };
 
 use config::Settings;

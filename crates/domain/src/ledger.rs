@@ -139,7 +139,18 @@ impl Timeliness {
         today: NaiveDate,
         calendar: &Calendar,
     ) -> Timeliness {
-        if status.is_done() {
+        Timeliness::on(deadline, status.is_done(), today, calendar)
+    }
+
+    /// The standing of anything with a last day (a task, a request's reply) on `today`:
+    /// [`Timeliness::Done`] once `done`.
+    pub fn on(
+        deadline: Option<NaiveDate>,
+        done: bool,
+        today: NaiveDate,
+        calendar: &Calendar,
+    ) -> Timeliness {
+        if done {
             return Timeliness::Done;
         }
         let Some(last_day) = deadline else {

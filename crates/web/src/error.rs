@@ -28,7 +28,7 @@ pub fn status_of(e: &Error) -> StatusCode {
         Error::Locked { .. } => StatusCode::TOO_MANY_REQUESTS,
         Error::Forbidden => StatusCode::FORBIDDEN,
         Error::NotFound(_) => StatusCode::NOT_FOUND,
-        Error::Invalid { .. } | Error::Domain(_) | Error::Import(_) => {
+        Error::Invalid { .. } | Error::Domain(_) | Error::Import(_) | Error::Form(_) => {
             StatusCode::UNPROCESSABLE_ENTITY
         }
         Error::Store(e) if is_duplicate(e) => StatusCode::CONFLICT,

@@ -4,6 +4,7 @@ mod audit;
 mod auth;
 mod console;
 mod console_documents;
+mod console_requests;
 mod document_actions;
 mod documents;
 mod documents_filter;
@@ -15,6 +16,7 @@ mod orgs;
 mod orgs_import;
 mod platform;
 mod public;
+mod requests;
 mod search;
 mod tasks;
 
@@ -31,12 +33,14 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(auth::router())
         .merge(console::router())
         .merge(console_documents::router())
+        .merge(console_requests::router())
         .merge(document_actions::router())
         .merge(documents::router())
         .merge(ledgers::router())
         .merge(ledger_actions::router())
         .merge(tasks::router())
         .merge(search::router())
+        .merge(requests::router())
         .merge(platform::router())
         .merge(orgs::router())
         .merge(orgs_import::router())

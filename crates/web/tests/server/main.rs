@@ -14,4 +14,5 @@ mod library_console;
 mod ops;
 mod orgs;
 mod platform;
+mod requests;
 mod search;

@@ -1,0 +1,226 @@
+//! Console pages of disclosure requests for the staff handling them: the list with
+//! days left, staff entry of requests that came by post, fax, e-mail or in person, and
+//! a request's page with the applicant, the explained due date, the handling steps and
+//! the reply.
+
+use super::console::{console_layout, local_time};
+use super::render;
+use super::requests::applicant_types;
+use crate::AppState;
+use crate::error::{WebError, public_message, status_of};
+use crate::layout::Layout;
+use crate::visitor::Staff;
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use gongkai_app::requests::{self, Handling, ReplyInput, RequestInput, StepInput};
+use gongkai_app::{Error, RequestId};
+use gongkai_domain::annual_report::Outcome;
+use gongkai_domain::request::Channel;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/console/requests", get(list_requests))
+        .route(
+            "/console/requests/new",
+            get(new_request).post(record_request),
+        )
+        .route("/console/requests/{id}", get(show_request))
+        .route("/console/requests/{id}/steps", post(take_step))
+        .route("/console/requests/{id}/reply", post(reply))
+}
+
+#[derive(Template)]
+#[template(path = "console_requests.html")]
+struct ListPage {
+    layout: Layout,
+    rows: Vec<Handling>,
+}
+
+async fn list_requests(State(state): State<AppState>, staff: Staff) -> Result<Response, WebError> {
+    let page = ListPage {
+        layout: console_layout(&state, &staff, "依申请公开").await?,
+        rows: requests::list(&state.app, &staff.user).await?,
+    };
+    Ok(render(&page)?.into_response())
+}
+
+#[derive(Template)]
+#[template(path = "console_request_form.html")]
+struct FormPage {
+    layout: Layout,
+    error: Option<String>,
+    notice: Option<String>,
+    input: RequestInput,
+    types: Vec<(&'static str, &'static str)>,
+    channels: Vec<Channel>,
+    ask_purpose: bool,
+}
+
+async fn form_page(
+    state: &AppState,
+    staff: &Staff,
+    input: RequestInput,
+    error: Option<String>,
+) -> Result<FormPage, WebError> {
+    Ok(FormPage {
+        layout: console_layout(state, staff, "登记申请").await?,
+        error,
+        notice: None,
+        input,
+        types: applicant_types(),
+        channels: Channel::ALL
+            .into_iter()
+            .filter(|c| *c != Channel::Online)
+            .collect(),
+        ask_purpose: state.app.settings.requests.ask_purpose,
+    })
+}
+
+async fn new_request(State(state): State<AppState>, staff: Staff) -> Result<Response, WebError> {
+    Ok(render(&form_page(&state, &staff, RequestInput::default(), None).await?)?.into_response())
+}
+
+async fn record_request(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(input): Form<RequestInput>,
+) -> Result<Response, WebError> {
+    match requests::record(&state.app, &staff.user, &input).await {
+        // The page itself shows the tracking code once: it never travels in a URL.
+        Ok(submitted) => {
+            let query = RequestQuery {
+                done: None,
+                code: Some(submitted.tracking_code),
+            };
+            let page =
+                request_page(&state, &staff, submitted.request.id, None, Some(query)).await?;
+            Ok((
+                [(axum::http::header::CACHE_CONTROL, "no-store")],
+                render(&page)?,
+            )
+                .into_response())
+        }
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden) => {
+            let page = form_page(&state, &staff, input, Some(public_message(&e))).await?;
+            Ok((status_of(&e), render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "console_request.html")]
+struct RequestPage {
+    layout: Layout,
+    error: Option<String>,
+    notice: Option<String>,
+    handling: Handling,
+    explanation: Vec<String>,
+    events: Vec<(String, String)>,
+    outcomes: Vec<(&'static str, &'static str)>,
+    /// The tracking code of a request just entered by staff, to give the applicant.
+    code: Option<String>,
+    today: String,
+}
+
+#[derive(serde::Deserialize)]
+struct RequestQuery {
+    done: Option<String>,
+    #[serde(skip)]
+    code: Option<String>,
+}
+
+async fn request_page(
+    state: &AppState,
+    staff: &Staff,
+    id: RequestId,
+    error: Option<String>,
+    query: Option<RequestQuery>,
+) -> Result<RequestPage, WebError> {
+    let handling = requests::detail(&state.app, &staff.user, id).await?;
+    let events = handling
+        .events
+        .iter()
+        .map(|e| {
+            let mut what = format!("{} {}", e.on, e.kind.label_zh());
+            if let Some(until) = e.until {
+                what.push_str(&format!("（至 {until}）"));
+            }
+            if let Some(days) = e.workdays {
+                what.push_str(&format!("（{days} 个工作日）"));
+            }
+            if !e.note.is_empty() {
+                what.push_str(&format!("：{}", e.note));
+            }
+            (what, format!("{} {}", e.actor_name, local_time(e.at)))
+        })
+        .collect();
+    let (done, code) = query.map_or((None, None), |q| (q.done, q.code));
+    Ok(RequestPage {
+        layout: console_layout(state, staff, &handling.request.serial).await?,
+        error,
+        notice: done.map(|_| "已记录。".to_string()),
+        explanation: handling.reckoning.explain_zh(),
+        events,
+        outcomes: Outcome::ALL
+            .iter()
+            .map(|o| (o.code(), o.label_zh()))
+            .collect(),
+        code,
+        today: gongkai_app::documents::today().to_string(),
+        handling,
+    })
+}
+
+async fn show_request(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<RequestId>,
+    Query(query): Query<RequestQuery>,
+) -> Result<Response, WebError> {
+    let page = request_page(&state, &staff, id, None, Some(query)).await?;
+    Ok((
+        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        render(&page)?,
+    )
+        .into_response())
+}
+
+async fn outcome(
+    state: &AppState,
+    staff: &Staff,
+    id: RequestId,
+    done: Result<(), Error>,
+) -> Result<Response, WebError> {
+    match done {
+        Ok(()) => Ok(Redirect::to(&format!("/console/requests/{id}?done=1")).into_response()),
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
+            let page = request_page(state, staff, id, Some(public_message(&e)), None).await?;
+            Ok((status_of(&e), render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn take_step(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<RequestId>,
+    Form(input): Form<StepInput>,
+) -> Result<Response, WebError> {
+    let done = requests::step(&state.app, &staff.user, id, &input).await;
+    outcome(&state, &staff, id, done).await
+}
+
+async fn reply(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<RequestId>,
+    Form(input): Form<ReplyInput>,
+) -> Result<Response, WebError> {
+    let done = requests::reply(&state.app, &staff.user, id, &input).await;
+    outcome(&state, &staff, id, done).await
+}
