@@ -53,6 +53,8 @@ const ANON_PAGES = [
   { name: 'platform-rules', path: '/xxgk/rules' },
   { name: 'platform-statutory', path: '/xxgk/statutory' },
   { name: 'platform-reports', path: '/xxgk/annual-reports' },
+  { name: 'request-form', path: '/requests/new' },
+  { name: 'request-track', path: '/requests/track' },
 ];
 const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },
@@ -78,6 +80,9 @@ const CONSOLE_PAGES = [
   { name: 'console-tasks-due', path: '/console/tasks?within=10' },
   { name: 'console-task', path: '/console/tasks/1' },
   { name: 'console-task-edit', path: '/console/tasks/1/edit' },
+  { name: 'console-requests', path: '/console/requests' },
+  { name: 'console-request-new', path: '/console/requests/new' },
+  { name: 'console-request', path: '/console/requests/2' },
 ];
 
 // ---------------------------------------------------------------- reporting

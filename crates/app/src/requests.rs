@@ -242,8 +242,20 @@ pub async fn record(app: &App, user: &CurrentUser, input: &RequestInput) -> Resu
             "请记录签收或确认的凭据（条例第三十一条），如邮件签收单号、确认邮件",
         ));
     }
+    record_as(app, user.actor(), input, channel, received_on).await
+}
+
+/// Stores a request entered on behalf of `actor` (the demo), checked like staff entry.
+pub(crate) async fn record_as(
+    app: &App,
+    actor: gongkai_store::Actor,
+    input: &RequestInput,
+    channel: Channel,
+    received_on: NaiveDate,
+) -> Result<Submitted> {
+    let org = public_agency(app).await?;
     let fields = input.fields(org, channel, received_on, app.settings.requests.ask_purpose)?;
-    store(app, user.actor(), &fields).await
+    store(app, actor, &fields).await
 }
 
 async fn store(
@@ -373,6 +385,15 @@ pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Handling>> {
     }
     rows.sort_by_key(|h| (h.request.reply.is_some(), h.reckoning.due));
     Ok(rows)
+}
+
+/// The open requests the user handles that are due within `n` working days or overdue.
+pub async fn due_within(app: &App, user: &CurrentUser, n: i64) -> Result<Vec<Handling>> {
+    Ok(list(app, user)
+        .await?
+        .into_iter()
+        .filter(|h| h.timeliness.is_overdue() || h.timeliness.is_due_within(n))
+        .collect())
 }
 
 /// One request, for those who handle it.

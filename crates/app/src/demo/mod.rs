@@ -2,6 +2,7 @@
 //! units, and one account per role, so that a newcomer sees a living portal.
 
 mod ledgers;
+mod requests;
 
 use crate::users::{AccountInput, add, generate_password};
 use crate::{App, Result};
@@ -138,6 +139,11 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
         crate::documents::import_text(app, &actor, text).await?;
     }
     Ok(accounts)
+}
+
+/// A few disclosure requests at different stages (`gongkai serve --demo`).
+pub async fn seed_requests(app: &App) -> Result<()> {
+    requests::seed(app, &Actor::system("demo")).await
 }
 
 /// Reads the seed documents of the library into work-plan ledgers run by the demo

@@ -37,12 +37,32 @@ pub fn router() -> Router<AppState> {
 struct ListPage {
     layout: Layout,
     rows: Vec<Handling>,
+    /// The due-list horizon in working days, when the list is filtered.
+    within: Option<i64>,
 }
 
-async fn list_requests(State(state): State<AppState>, staff: Staff) -> Result<Response, WebError> {
+#[derive(serde::Deserialize)]
+struct ListQuery {
+    within: Option<i64>,
+}
+
+/// Longest due-list horizon asked for, in working days.
+const MAX_WITHIN: i64 = 60;
+
+async fn list_requests(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let within = query.within.map(|n| n.clamp(0, MAX_WITHIN));
+    let rows = match within {
+        Some(n) => requests::due_within(&state.app, &staff.user, n).await?,
+        None => requests::list(&state.app, &staff.user).await?,
+    };
     let page = ListPage {
         layout: console_layout(&state, &staff, "依申请公开").await?,
-        rows: requests::list(&state.app, &staff.user).await?,
+        rows,
+        within,
     };
     Ok(render(&page)?.into_response())
 }

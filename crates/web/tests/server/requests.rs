@@ -227,3 +227,31 @@ async fn staff_enter_a_posted_request_with_its_receipt_evidence() {
     let (status, _) = track(&app.client(), "〔2025〕第0001号", &code).await;
     assert_eq!(status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn the_demo_requests_show_each_stage() {
+    let app = TestApp::spawn().await;
+    gongkai_app::demo::seed_requests(&app.app).await.unwrap();
+    let office = app.signed_in(Role::Office).await;
+    let (_, list) = office.get_text("/console/requests").await;
+    assert!(list.contains("申请 3 件"), "{list}");
+    assert!(list.contains("已答复"));
+    let (status, detail) = office.get_text("/console/requests/2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        detail.contains("中止：") && detail.contains("延长："),
+        "{detail}"
+    );
+}
+
+#[tokio::test]
+async fn the_due_list_keeps_open_requests_due_soon_or_overdue() {
+    let app = TestApp::spawn().await;
+    gongkai_app::demo::seed_requests(&app.app).await.unwrap();
+    let office = app.signed_in(Role::Office).await;
+    // Received 3 days ago: due in more than 10 working days; the answered one never.
+    let (_, soon) = office.get_text("/console/requests?within=0").await;
+    assert!(!soon.contains("王某") && !soon.contains("赵某"), "{soon}");
+    let (_, all) = office.get_text("/console/requests?within=60").await;
+    assert!(all.contains("王某") && !all.contains("赵某"), "{all}");
+}
