@@ -432,6 +432,39 @@ pub enum CaseResult {
     Pending,
 }
 
+impl CaseResult {
+    pub const ALL: [CaseResult; 4] = [
+        CaseResult::Upheld,
+        CaseResult::Corrected,
+        CaseResult::Other,
+        CaseResult::Pending,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseResult::Upheld => "upheld",
+            CaseResult::Corrected => "corrected",
+            CaseResult::Other => "other",
+            CaseResult::Pending => "pending",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CaseResult::Upheld => "结果维持",
+            CaseResult::Corrected => "结果纠正",
+            CaseResult::Other => "其他结果",
+            CaseResult::Pending => "尚未审结",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<CaseResult> {
+        CaseResult::ALL
+            .into_iter()
+            .find(|r| r.code() == code.trim())
+    }
+}
+
 /// A case of section 四.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -442,6 +475,34 @@ pub enum CaseKind {
     DirectSuit,
     /// 行政诉讼，复议后起诉.
     SuitAfterReconsideration,
+}
+
+impl CaseKind {
+    pub const ALL: [CaseKind; 3] = [
+        CaseKind::Reconsideration,
+        CaseKind::DirectSuit,
+        CaseKind::SuitAfterReconsideration,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            CaseKind::Reconsideration => "reconsideration",
+            CaseKind::DirectSuit => "direct_suit",
+            CaseKind::SuitAfterReconsideration => "suit_after_reconsideration",
+        }
+    }
+
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            CaseKind::Reconsideration => "行政复议",
+            CaseKind::DirectSuit => "行政诉讼（未经复议直接起诉）",
+            CaseKind::SuitAfterReconsideration => "行政诉讼（复议后起诉）",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<CaseKind> {
+        CaseKind::ALL.into_iter().find(|k| k.code() == code.trim())
+    }
 }
 
 /// One group of section 四: the four results and their total.
@@ -629,6 +690,17 @@ mod tests {
             assert_eq!(serde_name, outcome.code(), "the code is the serde name");
             assert!(outcome.legal_basis_zh().contains('《'));
         }
+    }
+
+    #[test]
+    fn case_kinds_and_results_round_trip_through_their_codes() {
+        for kind in CaseKind::ALL {
+            assert_eq!(CaseKind::parse(kind.code()), Some(kind));
+        }
+        for result in CaseResult::ALL {
+            assert_eq!(CaseResult::parse(result.code()), Some(result));
+        }
+        assert_eq!(CaseResult::parse("维持"), None);
     }
 
     #[test]

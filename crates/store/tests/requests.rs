@@ -7,7 +7,7 @@
 mod support;
 
 use chrono::NaiveDate;
-use gongkai_domain::annual_report::{ApplicantType, Outcome};
+use gongkai_domain::annual_report::{ApplicantType, CaseKind, CaseResult, Outcome};
 use gongkai_domain::org::OrgKind;
 use gongkai_domain::request::{Channel, format_serial};
 use gongkai_store::orgs::{self, OrgFields};
@@ -18,6 +18,7 @@ use support::TestDb;
 on_both_backends!(
     serials_count_per_year_and_the_tracking_hash_finds_the_request,
     events_append_and_a_request_is_replied_to_once,
+    cases_are_filed_pending_and_decided_later,
 );
 
 fn day(s: &str) -> NaiveDate {
@@ -151,4 +152,53 @@ async fn events_append_and_a_request_is_replied_to_once(db: TestDb) {
         );
         assert!(!text.contains("张三"), "{text}");
     }
+}
+
+async fn cases_are_filed_pending_and_decided_later(db: TestDb) {
+    let request = create(&db, "2025-01-24", "h").await;
+    let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
+    let case = requests::add_case(
+        &mut tx,
+        request.id,
+        CaseKind::Reconsideration,
+        day("2025-03-10"),
+        "申请人不服答复",
+    )
+    .await
+    .unwrap();
+    requests::add_case(
+        &mut tx,
+        request.id,
+        CaseKind::DirectSuit,
+        day("2025-04-01"),
+        "",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(case.result, CaseResult::Pending);
+    let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
+    requests::decide_case(
+        &mut tx,
+        request.id,
+        case.id,
+        CaseResult::Upheld,
+        Some(day("2025-05-06")),
+    )
+    .await
+    .unwrap();
+    let missing =
+        requests::decide_case(&mut tx, request.id, case.id + 100, CaseResult::Other, None).await;
+    assert!(matches!(missing, Err(Error::NotFound { .. })));
+    tx.commit().await.unwrap();
+    let cases = requests::cases_of(&db.store, request.id).await.unwrap();
+    let summary: Vec<(CaseKind, CaseResult)> = cases.iter().map(|c| (c.kind, c.result)).collect();
+    assert_eq!(
+        summary,
+        [
+            (CaseKind::Reconsideration, CaseResult::Upheld),
+            (CaseKind::DirectSuit, CaseResult::Pending)
+        ]
+    );
+    assert_eq!(cases[0].decided_on, Some(day("2025-05-06")));
 }

@@ -15,9 +15,11 @@ use axum::Router;
 use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use gongkai_app::requests::{self, Handling, ReplyInput, RequestInput, StepInput};
+use gongkai_app::requests::{
+    self, CaseInput, DecisionInput, Handling, ReplyInput, RequestInput, StepInput,
+};
 use gongkai_app::{Error, RequestId};
-use gongkai_domain::annual_report::Outcome;
+use gongkai_domain::annual_report::{CaseKind, CaseResult, Outcome};
 use gongkai_domain::request::Channel;
 
 pub fn router() -> Router<AppState> {
@@ -30,6 +32,8 @@ pub fn router() -> Router<AppState> {
         .route("/console/requests/{id}", get(show_request))
         .route("/console/requests/{id}/steps", post(take_step))
         .route("/console/requests/{id}/reply", post(reply))
+        .route("/console/requests/{id}/cases", post(add_case))
+        .route("/console/requests/{id}/cases/decide", post(decide_case))
 }
 
 #[derive(Template)]
@@ -141,6 +145,8 @@ struct RequestPage {
     explanation: Vec<String>,
     events: Vec<(String, String)>,
     outcomes: Vec<(&'static str, &'static str)>,
+    case_kinds: Vec<CaseKind>,
+    case_results: Vec<CaseResult>,
     /// The tracking code of a request just entered by staff, to give the applicant.
     code: Option<String>,
     today: String,
@@ -189,6 +195,8 @@ async fn request_page(
             .iter()
             .map(|o| (o.code(), o.label_zh()))
             .collect(),
+        case_kinds: CaseKind::ALL.to_vec(),
+        case_results: CaseResult::ALL.to_vec(),
         code,
         today: gongkai_app::documents::today().to_string(),
         handling,
@@ -242,5 +250,25 @@ async fn reply(
     Form(input): Form<ReplyInput>,
 ) -> Result<Response, WebError> {
     let done = requests::reply(&state.app, &staff.user, id, &input).await;
+    outcome(&state, &staff, id, done).await
+}
+
+async fn add_case(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<RequestId>,
+    Form(input): Form<CaseInput>,
+) -> Result<Response, WebError> {
+    let done = requests::add_case(&state.app, &staff.user, id, &input).await;
+    outcome(&state, &staff, id, done).await
+}
+
+async fn decide_case(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<RequestId>,
+    Form(input): Form<DecisionInput>,
+) -> Result<Response, WebError> {
+    let done = requests::decide_case(&state.app, &staff.user, id, &input).await;
     outcome(&state, &staff, id, done).await
 }

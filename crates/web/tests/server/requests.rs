@@ -226,6 +226,51 @@ async fn staff_enter_a_posted_request_with_its_receipt_evidence() {
     let code = code_of(&page);
     let (status, _) = track(&app.client(), "〔2025〕第0001号", &code).await;
     assert_eq!(status, StatusCode::OK);
+
+    // A reconsideration, pending, then decided with its date.
+    let path = console_path(&office, "〔2025〕第0001号").await;
+    let early = [("kind", "reconsideration"), ("filed_on", "2025-01-01")];
+    let refused = office.submit(&path, &format!("{path}/cases"), &early).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let filed = [
+        ("kind", "reconsideration"),
+        ("filed_on", "2025-03-10"),
+        ("note", "申请人不服答复"),
+    ];
+    let added = office.submit(&path, &format!("{path}/cases"), &filed).await;
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = office.get_text(&path).await;
+    assert!(
+        detail.contains("2025-03-10 行政复议：<strong>尚未审结</strong>"),
+        "{detail}"
+    );
+    let case = {
+        let at = detail.find("name=\"case\" value=\"").unwrap() + "name=\"case\" value=\"".len();
+        detail[at..at + detail[at..].find('"').unwrap()].to_string()
+    };
+    let undated = [
+        ("case", case.as_str()),
+        ("result", "upheld"),
+        ("decided_on", ""),
+    ];
+    let refused = office
+        .submit(&path, &format!("{path}/cases/decide"), &undated)
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let decided = [
+        ("case", case.as_str()),
+        ("result", "upheld"),
+        ("decided_on", "2025-05-06"),
+    ];
+    let done = office
+        .submit(&path, &format!("{path}/cases/decide"), &decided)
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = office.get_text(&path).await;
+    assert!(
+        detail.contains("<strong>结果维持</strong>（2025-05-06）"),
+        "{detail}"
+    );
 }
 
 #[tokio::test]
