@@ -61,6 +61,9 @@ struct ConsolePage {
     /// The user's ledger tasks due within the due list's horizon or overdue.
     tasks_due: usize,
     due_within: i64,
+    /// Open disclosure requests due within `requests_within` working days or overdue.
+    requests_due: usize,
+    requests_within: i64,
 }
 
 async fn show_console(
@@ -96,10 +99,16 @@ async fn show_console(
     let tasks_due = gongkai_app::ledgers::tracking::due_within(&state.app, &staff.user, due_within)
         .await?
         .len();
+    let requests_within = super::console_requests::DUE_WITHIN;
+    let requests_due = gongkai_app::requests::due_within(&state.app, &staff.user, requests_within)
+        .await?
+        .len();
     render(&ConsolePage {
         worklist: gongkai_app::documents::worklist(&state.app, &staff.user).await?,
         tasks_due,
         due_within,
+        requests_due,
+        requests_within,
         layout: console_layout(&state, &staff, "工作台").await?,
         display_name: staff.user.display_name.clone(),
         roles,

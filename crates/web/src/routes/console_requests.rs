@@ -43,6 +43,7 @@ struct ListPage {
     rows: Vec<Handling>,
     /// The due-list horizon in working days, when the list is filtered.
     within: Option<i64>,
+    default_within: i64,
 }
 
 #[derive(serde::Deserialize)]
@@ -52,6 +53,8 @@ struct ListQuery {
 
 /// Longest due-list horizon asked for, in working days.
 const MAX_WITHIN: i64 = 60;
+/// The due list's default horizon, in working days (the console home counts it).
+pub const DUE_WITHIN: i64 = 5;
 
 async fn list_requests(
     State(state): State<AppState>,
@@ -67,6 +70,7 @@ async fn list_requests(
         layout: console_layout(&state, &staff, "依申请公开").await?,
         rows,
         within,
+        default_within: DUE_WITHIN,
     };
     Ok(render(&page)?.into_response())
 }

@@ -299,4 +299,9 @@ async fn the_due_list_keeps_open_requests_due_soon_or_overdue() {
     assert!(!soon.contains("王某") && !soon.contains("赵某"), "{soon}");
     let (_, all) = office.get_text("/console/requests?within=60").await;
     assert!(all.contains("王某") && !all.contains("赵某"), "{all}");
+    let (_, home) = office.get_text("/console").await;
+    assert!(
+        home.contains("5个工作日内到期及已逾期的依申请公开"),
+        "{home}"
+    );
 }
