@@ -15,7 +15,7 @@ use askama::Template;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Form, Multipart, Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gongkai_app::documents::interpretations::{self, IssuerYear};
@@ -151,59 +151,24 @@ async fn remove_relation(
     outcome(&state, &staff, id, done).await
 }
 
-/// What the upload form sent.
-enum Upload {
-    /// The `file` field's name and bytes.
-    File(String, Bytes),
-    /// Over the body limit.
-    TooLarge,
-    Refused(Error),
-}
-
-impl From<axum::extract::multipart::MultipartError> for Upload {
-    fn from(e: axum::extract::multipart::MultipartError) -> Upload {
-        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Upload::TooLarge
-        } else {
-            Upload::Refused(Error::invalid("附件", format!("上传内容无法读取：{e}")))
-        }
-    }
-}
-
-async fn uploaded_file(multipart: &mut Multipart) -> Upload {
-    loop {
-        let field = match multipart.next_field().await {
-            Ok(Some(field)) => field,
-            Ok(None) => return Upload::Refused(Error::invalid("附件", "请选择要上传的文件")),
-            Err(e) => return e.into(),
-        };
-        if field.name() == Some("file") {
-            let name = field.file_name().unwrap_or_default().to_string();
-            return match field.bytes().await {
-                Ok(bytes) => Upload::File(name, bytes),
-                Err(e) => e.into(),
-            };
-        }
-    }
-}
-
 async fn upload_attachment(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<DocumentId>,
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let done = match uploaded_file(&mut multipart).await {
-        Upload::File(name, bytes) => {
-            attachments::attach(&state.app, &staff.user, id, &name, bytes.to_vec())
-                .await
-                .map(|_| "attached")
-        }
-        Upload::TooLarge => {
-            let limit = state.app.settings.server.body_limit_bytes;
-            return Ok(crate::security::too_large(limit));
-        }
-        Upload::Refused(e) => Err(e),
+    let file = match super::multipart::read(&state, &mut multipart).await {
+        Err(too_large) => return Ok(too_large),
+        Ok(form) => form.and_then(|f| {
+            f.file("file")
+                .ok_or_else(|| Error::invalid("附件", "请选择要上传的文件"))
+        }),
+    };
+    let done = match file {
+        Ok(file) => attachments::attach(&state.app, &staff.user, id, &file.file_name, file.bytes)
+            .await
+            .map(|_| "attached"),
+        Err(e) => Err(e),
     };
     outcome(&state, &staff, id, done).await
 }

@@ -115,8 +115,10 @@ async fn import_sheet(
     Path(id): Path<PlanId>,
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let done = match super::multipart::read(&mut multipart).await {
-        Ok(form) => match form.files.first() {
+    let done = match super::multipart::read(&state, &mut multipart).await {
+        Err(too_large) => return Ok(too_large),
+        Ok(Err(e)) => Err(e),
+        Ok(Ok(form)) => match form.file("file") {
             Some(file) => sheet::import(&state.app, &staff.user, id, &file.file_name, &file.bytes)
                 .await
                 .map(|r| {
@@ -127,12 +129,6 @@ async fn import_sheet(
                 }),
             None => Err(Error::invalid("文件", "请选择台账表格")),
         },
-        Err(super::multipart::Refusal::TooLarge) => {
-            return Ok(crate::security::too_large(
-                state.app.settings.server.body_limit_bytes,
-            ));
-        }
-        Err(super::multipart::Refusal::Invalid(e)) => Err(e),
     };
     plan_outcome(&state, &staff, id, done).await
 }

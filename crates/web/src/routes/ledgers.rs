@@ -81,18 +81,12 @@ async fn import_file(
     staff: Staff,
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let form = match super::multipart::read(&mut multipart).await {
-        Ok(form) => form,
-        Err(super::multipart::Refusal::TooLarge) => {
-            return Ok(crate::security::too_large(
-                state.app.settings.server.body_limit_bytes,
-            ));
-        }
-        Err(super::multipart::Refusal::Invalid(e)) => {
-            return after_import(&state, &staff, Err(e)).await;
-        }
+    let form = match super::multipart::read(&state, &mut multipart).await {
+        Ok(Ok(form)) => form,
+        Ok(Err(e)) => return after_import(&state, &staff, Err(e)).await,
+        Err(too_large) => return Ok(too_large),
     };
-    let done = match (form.org("runner"), form.files.into_iter().next()) {
+    let done = match (form.org("runner"), form.file("file")) {
         (Ok(runner), Some(file)) => {
             import::from_file(&state.app, &staff.user, runner, &file.file_name, file.bytes)
                 .await

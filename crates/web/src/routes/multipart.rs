@@ -1,12 +1,16 @@
-//! Reading a multipart form (files with text fields) into memory, with the body limit
-//! reported apart so that the handler can answer 413 with the Chinese page.
+//! Reading a multipart form (files with text fields) into memory, for every upload of
+//! the console; a body over the limit is answered with the Chinese 413 page.
 
+use crate::AppState;
 use axum::extract::Multipart;
 use axum::http::StatusCode;
+use axum::response::Response;
 use gongkai_app::{Error, OrgId};
 
 /// An uploaded file.
 pub struct File {
+    /// The form field it was sent in.
+    pub name: String,
     pub file_name: String,
     pub bytes: Vec<u8>,
 }
@@ -35,6 +39,11 @@ impl MultipartForm {
             .map(|(_, v)| v.trim())
     }
 
+    /// The first file sent in the field `name`.
+    pub fn file(self, name: &str) -> Option<File> {
+        self.files.into_iter().find(|f| f.name == name)
+    }
+
     /// A unit chosen in a field.
     pub fn org(&self, name: &str) -> Result<OrgId, Error> {
         parse_org(self.text(name))
@@ -51,7 +60,7 @@ pub fn parse_org(value: &str) -> Result<OrgId, Error> {
 }
 
 /// Why a form could not be read.
-pub enum Refusal {
+enum Refusal {
     /// Over the body limit.
     TooLarge,
     Invalid(Error),
@@ -67,9 +76,25 @@ impl From<axum::extract::multipart::MultipartError> for Refusal {
     }
 }
 
+/// Reads a multipart form. A body over the limit is answered at once with the Chinese
+/// 413 page (the outer `Err`, for the handler to return); an unreadable one is the
+/// sender's error (the inner `Err`, shown on the form's page).
+pub async fn read(
+    state: &AppState,
+    multipart: &mut Multipart,
+) -> Result<Result<MultipartForm, Error>, Response> {
+    match read_fields(multipart).await {
+        Ok(form) => Ok(Ok(form)),
+        Err(Refusal::Invalid(e)) => Ok(Err(e)),
+        Err(Refusal::TooLarge) => Err(crate::security::too_large(
+            state.app.settings.server.body_limit_bytes,
+        )),
+    }
+}
+
 /// Reads every field; file fields sent without a file (an empty name and body) are
 /// left out.
-pub async fn read(multipart: &mut Multipart) -> Result<MultipartForm, Refusal> {
+async fn read_fields(multipart: &mut Multipart) -> Result<MultipartForm, Refusal> {
     let mut form = MultipartForm::default();
     while let Some(field) = multipart.next_field().await? {
         let name = field.name().unwrap_or_default().to_string();
@@ -78,6 +103,7 @@ pub async fn read(multipart: &mut Multipart) -> Result<MultipartForm, Refusal> {
                 let bytes = field.bytes().await?;
                 if !(file_name.is_empty() && bytes.is_empty()) {
                     form.files.push(File {
+                        name,
                         file_name,
                         bytes: bytes.to_vec(),
                     });

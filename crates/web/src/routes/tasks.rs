@@ -5,7 +5,7 @@
 
 use super::console::{console_layout, local_time};
 use super::document_actions::file_response;
-use super::multipart::{self, MultipartForm, Refusal};
+use super::multipart::{self, MultipartForm};
 use super::render;
 use crate::AppState;
 use crate::chart::CompletionChart;
@@ -215,19 +215,15 @@ async fn file_report(
     Path(id): Path<TaskId>,
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let done = match multipart::read(&mut multipart).await {
-        Ok(form) => match report_input(form) {
-            Ok(input) => tracking::report(&state.app, &staff.user, id, input)
-                .await
-                .map(|_| "reported"),
-            Err(e) => Err(e),
-        },
-        Err(Refusal::TooLarge) => {
-            return Ok(crate::security::too_large(
-                state.app.settings.server.body_limit_bytes,
-            ));
-        }
-        Err(Refusal::Invalid(e)) => Err(e),
+    let input = match multipart::read(&state, &mut multipart).await {
+        Err(too_large) => return Ok(too_large),
+        Ok(form) => form.and_then(report_input),
+    };
+    let done = match input {
+        Ok(input) => tracking::report(&state.app, &staff.user, id, input)
+            .await
+            .map(|_| "reported"),
+        Err(e) => Err(e),
     };
     outcome(&state, &staff, id, done).await
 }
