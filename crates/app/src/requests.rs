@@ -215,13 +215,8 @@ async fn public_agency(app: &App) -> Result<OrgId> {
 /// (条例第三十一条第三项: the confirmation page is shown at once).
 pub async fn submit(app: &App, input: &RequestInput) -> Result<Submitted> {
     let org = public_agency(app).await?;
-    let fields = input.fields(
-        org,
-        Channel::Online,
-        today(),
-        app.settings.requests.ask_purpose,
-    )?;
-    store(app, gongkai_store::Actor::system("portal"), &fields).await
+    let portal = gongkai_store::Actor::system("portal");
+    intake(app, portal, org, input, Channel::Online, today()).await
 }
 
 /// A request that came by post, fax, e-mail or in person, entered by staff with the
@@ -242,7 +237,7 @@ pub async fn record(app: &App, user: &CurrentUser, input: &RequestInput) -> Resu
             "请记录签收或确认的凭据（条例第三十一条），如邮件签收单号、确认邮件",
         ));
     }
-    record_as(app, user.actor(), input, channel, received_on).await
+    intake(app, user.actor(), org, input, channel, received_on).await
 }
 
 /// Stores a request entered on behalf of `actor` (the demo), checked like staff entry.
@@ -254,21 +249,26 @@ pub(crate) async fn record_as(
     received_on: NaiveDate,
 ) -> Result<Submitted> {
     let org = public_agency(app).await?;
-    let fields = input.fields(org, channel, received_on, app.settings.requests.ask_purpose)?;
-    store(app, actor, &fields).await
+    intake(app, actor, org, input, channel, received_on).await
 }
 
-async fn store(
+/// Checks the form and stores the request with a new serial and tracking code.
+async fn intake(
     app: &App,
     actor: gongkai_store::Actor,
-    fields: &RequestFields,
+    org: OrgId,
+    input: &RequestInput,
+    channel: Channel,
+    received_on: NaiveDate,
 ) -> Result<Submitted> {
+    let fields = input.fields(org, channel, received_on, app.settings.requests.ask_purpose)?;
     let tracking_code = new_tracking_code();
     let pattern = app.settings.requests.serial_pattern.clone();
     let serial =
         move |year, n| format_serial(&pattern, year, n).unwrap_or_else(|| format!("{year}-{n}"));
     let mut tx = app.store.begin(actor).await?;
-    let request = requests::create(&mut tx, fields, &tracking_hash(&tracking_code), serial).await?;
+    let request =
+        requests::create(&mut tx, &fields, &tracking_hash(&tracking_code), serial).await?;
     tx.commit().await?;
     Ok(Submitted {
         request,
@@ -308,15 +308,27 @@ pub struct Handling {
     pub timeliness: Timeliness,
 }
 
+/// One request with its record, read from the store.
 async fn handling(app: &App, request: Request) -> Result<Handling> {
     let events = requests::events(&app.store, request.id).await?;
+    let cases = requests::cases_of(&app.store, request.id).await?;
+    handling_of(app, request, events, cases)
+}
+
+/// A request's clock and standing from its record.
+fn handling_of(
+    app: &App,
+    request: Request,
+    events: Vec<Event>,
+    cases: Vec<Case>,
+) -> Result<Handling> {
     let reckoning = request_clock::reckon(&clock_input(&request, &events), &app.calendar)?;
     let replied = request.reply.is_some();
     let timeliness = Timeliness::on(Some(reckoning.due), replied, today(), &app.calendar);
     Ok(Handling {
-        cases: requests::cases_of(&app.store, request.id).await?,
         request,
         events,
+        cases,
         reckoning,
         timeliness,
     })
@@ -377,13 +389,18 @@ async fn require_handler(app: &App, user: &CurrentUser, org: OrgId) -> Result<()
     }
 }
 
-/// The requests the user handles, open ones first by due date, then the replied ones.
+/// The requests the user handles, open ones first by due date, then the replied ones;
+/// the whole record is read in three queries, however many requests there are.
 pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Handling>> {
     let all = orgs::list(&app.store).await?;
+    let mut events = requests::all_events(&app.store).await?;
+    let mut cases = requests::all_cases(&app.store).await?;
     let mut rows = Vec::new();
     for request in requests::list(&app.store).await? {
         if handles(user, request.fields.org_id, &all) {
-            rows.push(handling(app, request).await?);
+            let record = events.remove(&request.id).unwrap_or_default();
+            let filed = cases.remove(&request.id).unwrap_or_default();
+            rows.push(handling_of(app, request, record, filed)?);
         }
     }
     rows.sort_by_key(|h| (h.request.reply.is_some(), h.reckoning.due));

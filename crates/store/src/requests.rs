@@ -14,6 +14,7 @@ use gongkai_domain::annual_report::{ApplicantType, CaseKind, CaseResult, Outcome
 use gongkai_domain::request::Channel;
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use std::collections::HashMap;
 
 /// The applicant and what they ask for, as submitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -273,32 +274,52 @@ pub async fn list(store: &Store) -> Result<Vec<Request>> {
 
 /// The events of a request, in the order they were recorded.
 pub async fn events(store: &Store, id: RequestId) -> Result<Vec<Event>> {
-    let rows = sqlx::query(
-        "SELECT id, kind, on_date, until_date, workdays, note, actor_id, actor_name, at \
-         FROM request_events WHERE request_id = $1 ORDER BY id",
-    )
+    let rows = sqlx::query(&format!(
+        "SELECT {EVENT_COLUMNS} FROM request_events WHERE request_id = $1 ORDER BY id"
+    ))
     .bind(id.0)
     .fetch_all(store.pool())
     .await?;
-    rows.iter()
-        .map(|row| {
-            let kind: String = row.try_get("kind")?;
-            Ok(Event {
-                id: row.try_get("id")?,
-                kind: EventKind::parse(&kind)
-                    .ok_or_else(|| Error::unreadable("申请事件", &kind))?,
-                on: date_from_text(&row.try_get::<String, _>("on_date")?)?,
-                until: optional_date(row, "until_date")?,
-                workdays: row
-                    .try_get::<Option<i64>, _>("workdays")?
-                    .and_then(|n| u32::try_from(n).ok()),
-                note: row.try_get("note")?,
-                actor_id: row.try_get::<Option<i64>, _>("actor_id")?.map(UserId),
-                actor_name: row.try_get("actor_name")?,
-                at: from_text(&row.try_get::<String, _>("at")?)?,
-            })
-        })
-        .collect()
+    rows.iter().map(event_from_row).collect()
+}
+
+/// The events of every request, by request, each in recording order (one query, for
+/// lists).
+pub async fn all_events(store: &Store) -> Result<HashMap<RequestId, Vec<Event>>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {EVENT_COLUMNS} FROM request_events ORDER BY request_id, id"
+    ))
+    .fetch_all(store.pool())
+    .await?;
+    let mut by_request: HashMap<RequestId, Vec<Event>> = HashMap::new();
+    for row in &rows {
+        let request = RequestId(row.try_get("request_id")?);
+        by_request
+            .entry(request)
+            .or_default()
+            .push(event_from_row(row)?);
+    }
+    Ok(by_request)
+}
+
+const EVENT_COLUMNS: &str =
+    "id, request_id, kind, on_date, until_date, workdays, note, actor_id, actor_name, at";
+
+fn event_from_row(row: &AnyRow) -> Result<Event> {
+    let kind: String = row.try_get("kind")?;
+    Ok(Event {
+        id: row.try_get("id")?,
+        kind: EventKind::parse(&kind).ok_or_else(|| Error::unreadable("申请事件", &kind))?,
+        on: date_from_text(&row.try_get::<String, _>("on_date")?)?,
+        until: optional_date(row, "until_date")?,
+        workdays: row
+            .try_get::<Option<i64>, _>("workdays")?
+            .and_then(|n| u32::try_from(n).ok()),
+        note: row.try_get("note")?,
+        actor_id: row.try_get::<Option<i64>, _>("actor_id")?.map(UserId),
+        actor_name: row.try_get("actor_name")?,
+        at: from_text(&row.try_get::<String, _>("at")?)?,
+    })
 }
 
 /// Appends an event.
@@ -447,4 +468,19 @@ pub async fn cases_of(store: &Store, request: RequestId) -> Result<Vec<Case>> {
     .fetch_all(store.pool())
     .await?;
     rows.iter().map(case_from_row).collect()
+}
+
+/// The cases of every request, by request, in filing order (one query, for lists).
+pub async fn all_cases(store: &Store) -> Result<HashMap<RequestId, Vec<Case>>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {CASE_COLUMNS} FROM request_cases ORDER BY request_id, filed_on, id"
+    ))
+    .fetch_all(store.pool())
+    .await?;
+    let mut by_request: HashMap<RequestId, Vec<Case>> = HashMap::new();
+    for row in &rows {
+        let case = case_from_row(row)?;
+        by_request.entry(case.request_id).or_default().push(case);
+    }
+    Ok(by_request)
 }

@@ -131,6 +131,11 @@ async fn events_append_and_a_request_is_replied_to_once(db: TestDb) {
     let events = requests::events(&db.store, request.id).await.unwrap();
     let kinds: Vec<EventKind> = events.iter().map(|e| e.kind).collect();
     assert_eq!(kinds, [EventKind::Stop, EventKind::Reply]);
+    let all = requests::all_events(&db.store).await.unwrap();
+    assert_eq!(
+        all[&request.id], events,
+        "the list's single query reads the same record"
+    );
     assert_eq!(events[0].until, Some(day("2025-02-20")));
     let stored = requests::get(&db.store, request.id).await.unwrap();
     assert_eq!(stored.reply, Some((day("2025-03-01"), Outcome::Disclosed)));
@@ -201,4 +206,8 @@ async fn cases_are_filed_pending_and_decided_later(db: TestDb) {
         ]
     );
     assert_eq!(cases[0].decided_on, Some(day("2025-05-06")));
+    assert_eq!(
+        requests::all_cases(&db.store).await.unwrap()[&request.id],
+        cases
+    );
 }

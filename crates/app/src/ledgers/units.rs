@@ -15,7 +15,7 @@ use gongkai_domain::unit_match;
 use gongkai_store::OrgId;
 use gongkai_store::ledgers::{TaskFields, mappings};
 use gongkai_store::orgs::Org;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What one written name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,7 @@ impl Directory {
     }
 
     pub fn resolver(&self) -> UnitResolver<'_> {
-        UnitResolver::new(&self.orgs, self.government, self.mappings.clone())
+        UnitResolver::new(&self.orgs, self.government, &self.mappings)
     }
 }
 
@@ -99,6 +99,26 @@ pub fn government_of(orgs: &[Org], org: OrgId) -> OrgId {
 /// Whether `org` is `government` or a unit below it.
 pub fn is_within(orgs: &[Org], org: OrgId, government: OrgId) -> bool {
     lineage(org, orgs).contains(&government)
+}
+
+/// `root` and every unit below it, walking down from the root once.
+fn subtree(orgs: &[Org], root: OrgId) -> HashSet<OrgId> {
+    let mut children: HashMap<OrgId, Vec<OrgId>> = HashMap::new();
+    for org in orgs {
+        if let Some(parent) = org.parent_id {
+            children.entry(parent).or_default().push(org.id);
+        }
+    }
+    let mut members = HashSet::from([root]);
+    let mut queue = vec![root];
+    while let Some(id) = queue.pop() {
+        for child in children.get(&id).into_iter().flatten() {
+            if members.insert(*child) {
+                queue.push(*child);
+            }
+        }
+    }
+    members
 }
 
 /// The units a task's written names stand for, each with its role; a unit named
@@ -125,8 +145,10 @@ pub fn assignments(resolver: &UnitResolver<'_>, fields: &TaskFields) -> Vec<(Org
 pub struct UnitResolver<'a> {
     orgs: &'a [Org],
     government: OrgId,
+    /// The government and every unit below it: the only units resolved to.
+    members: HashSet<OrgId>,
     by_key: HashMap<String, OrgId>,
-    mappings: HashMap<String, Vec<OrgId>>,
+    mappings: &'a HashMap<String, Vec<OrgId>>,
 }
 
 impl<'a> UnitResolver<'a> {
@@ -135,10 +157,11 @@ impl<'a> UnitResolver<'a> {
     pub fn new(
         orgs: &'a [Org],
         government: OrgId,
-        mappings: HashMap<String, Vec<OrgId>>,
+        mappings: &'a HashMap<String, Vec<OrgId>>,
     ) -> UnitResolver<'a> {
+        let members = subtree(orgs, government);
         let mut by_key = HashMap::new();
-        for org in orgs.iter().filter(|o| is_within(orgs, o.id, government)) {
+        for org in orgs.iter().filter(|o| members.contains(&o.id)) {
             for name in std::iter::once(&org.name).chain(&org.aliases) {
                 by_key.entry(normalize_unit_name(name)).or_insert(org.id);
             }
@@ -146,6 +169,7 @@ impl<'a> UnitResolver<'a> {
         UnitResolver {
             orgs,
             government,
+            members,
             by_key,
             mappings,
         }
@@ -180,7 +204,7 @@ impl<'a> UnitResolver<'a> {
     fn existing(&self, ids: &[OrgId]) -> Vec<OrgId> {
         ids.iter()
             .copied()
-            .filter(|id| is_within(self.orgs, *id, self.government))
+            .filter(|id| self.members.contains(id))
             .collect()
     }
 
@@ -191,7 +215,7 @@ impl<'a> UnitResolver<'a> {
             .filter(|o| {
                 o.id != self.government
                     && group.kinds.contains(&o.kind)
-                    && is_within(self.orgs, o.id, self.government)
+                    && self.members.contains(&o.id)
             })
             .map(|o| o.id)
             .collect()
@@ -202,7 +226,7 @@ impl<'a> UnitResolver<'a> {
         let units: Vec<&Org> = self
             .orgs
             .iter()
-            .filter(|o| is_within(self.orgs, o.id, self.government))
+            .filter(|o| self.members.contains(&o.id))
             .collect();
         let candidates: Vec<Vec<&str>> = units
             .iter()
@@ -264,7 +288,7 @@ mod tests {
         let mut mapped = HashMap::new();
         mapped.insert(mappings::key("区政数局"), vec![OrgId(3)]);
         mapped.insert(mappings::key("街办"), vec![]);
-        let resolver = UnitResolver::new(&orgs, OrgId(1), mapped);
+        let resolver = UnitResolver::new(&orgs, OrgId(1), &mapped);
         assert_eq!(resolver.resolve("区府办"), Resolved::Named(OrgId(2)));
         assert_eq!(
             resolver.resolve(" 区人民政府办公室 "),
@@ -288,6 +312,7 @@ mod tests {
 
     #[test]
     fn group_expressions_stand_for_the_units_of_their_kinds_below_the_government() {
+        let none = HashMap::new();
         let orgs = vec![
             org(1, None, "某区人民政府", OrgKind::Government, &[]),
             org(2, Some(1), "区司法局", OrgKind::Department, &[]),
@@ -299,7 +324,7 @@ mod tests {
             org(8, None, "邻区人民政府", OrgKind::Government, &[]),
             org(9, Some(8), "邻区某街道", OrgKind::Street, &[]),
         ];
-        let resolver = UnitResolver::new(&orgs, OrgId(1), HashMap::new());
+        let resolver = UnitResolver::new(&orgs, OrgId(1), &none);
         let cases: [(&str, &[i64]); 4] = [
             ("各街道", &[4, 5]),
             ("区政府各部门", &[2, 3]),
@@ -318,8 +343,9 @@ mod tests {
 
     #[test]
     fn an_unknown_name_gets_close_match_proposals() {
+        let none = HashMap::new();
         let orgs = directory();
-        let resolver = UnitResolver::new(&orgs, OrgId(1), HashMap::new());
+        let resolver = UnitResolver::new(&orgs, OrgId(1), &none);
         let Resolved::Unknown { proposals } = resolver.resolve("区数据局") else {
             panic!("should be unknown");
         };
