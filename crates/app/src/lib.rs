@@ -11,6 +11,7 @@ pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod demo;
+pub mod docx;
 pub mod documents;
 mod error;
 pub mod ledgers;

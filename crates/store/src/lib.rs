@@ -15,6 +15,7 @@ mod error;
 mod filter;
 mod ids;
 pub mod ledgers;
+pub mod letters;
 pub mod orgs;
 pub mod outbox;
 pub mod relations;
