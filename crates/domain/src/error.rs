@@ -64,6 +64,15 @@ pub enum Error {
     /// the receipt, a stop ending before it starts, an extension over 20 working days).
     #[error("{reason}")]
     RequestDates { reason: String },
+
+    /// A letter whose template needs a field the request's record does not give (a
+    /// blank in a letter to an applicant is never acceptable).
+    #[error("文书缺少“{field}”：办理记录中没有这一项，请补充记录或修改文书模板")]
+    LetterField { field: String },
+
+    /// A letter template that cannot be used: an unknown placeholder or unbalanced braces.
+    #[error("文书模板有误：{reason}")]
+    LetterTemplate { reason: String },
 }
 
 impl Error {
@@ -84,6 +93,8 @@ impl Error {
             Error::UnknownRelation { .. } => "unknown_relation",
             Error::UnknownInterpretationForm { .. } => "unknown_interpretation_form",
             Error::RequestDates { .. } => "invalid_request_dates",
+            Error::LetterField { .. } => "letter_field_missing",
+            Error::LetterTemplate { .. } => "invalid_letter_template",
         }
     }
 }
@@ -154,6 +165,14 @@ mod tests {
             (
                 Error::UnknownInterpretationForm { input: "x".into() },
                 "unknown_interpretation_form",
+            ),
+            (
+                Error::LetterField { field: "x".into() },
+                "letter_field_missing",
+            ),
+            (
+                Error::LetterTemplate { reason: "y".into() },
+                "invalid_letter_template",
             ),
         ];
         for (error, code) in &cases {
