@@ -68,7 +68,10 @@ fn fonts(east_asia: &str, latin: &str) -> RunFonts {
 }
 
 fn run(text: &str, font: &str, size: usize) -> Run {
-    Run::new().add_text(text).fonts(fonts(font, font)).size(size)
+    Run::new()
+        .add_text(text)
+        .fonts(fonts(font, font))
+        .size(size)
 }
 
 fn body_spacing() -> LineSpacing {
@@ -95,7 +98,12 @@ fn heading(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, HEADING_FONT, BODY_SIZE))
         .line_spacing(body_spacing())
-        .indent(None, Some(SpecialIndentType::FirstLine(2 * 320)), None, None)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(2 * 320)),
+            None,
+            None,
+        )
 }
 
 fn paragraph(text: &str) -> Paragraph {
@@ -104,7 +112,12 @@ fn paragraph(text: &str) -> Paragraph {
         .align(AlignmentType::Both)
         .line_spacing(body_spacing())
         // Two characters of 三号 (16pt = 320 twips each).
-        .indent(None, Some(SpecialIndentType::FirstLine(2 * 320)), None, None)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(2 * 320)),
+            None,
+            None,
+        )
 }
 
 fn right(text: &str) -> Paragraph {
@@ -123,7 +136,9 @@ fn cell(text: &str, bold: bool) -> TableCell {
 }
 
 fn table(header: &[String], rows: &[Vec<String>]) -> Table {
-    let mut all = vec![TableRow::new(header.iter().map(|h| cell(h, true)).collect())];
+    let mut all = vec![TableRow::new(
+        header.iter().map(|h| cell(h, true)).collect(),
+    )];
     all.extend(
         rows.iter()
             .map(|row| TableRow::new(row.iter().map(|c| cell(c, false)).collect())),

@@ -6,13 +6,14 @@
 //! of the rules in `gongkai-domain` and the repositories in `gongkai-store`.
 
 pub mod access;
+pub mod annual_report;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod config;
 pub mod demo;
-pub mod docx;
 pub mod documents;
+pub mod docx;
 mod error;
 pub mod ledgers;
 pub mod orgs;

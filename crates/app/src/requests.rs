@@ -372,7 +372,7 @@ pub async fn track(app: &App, serial: &str, code: &str) -> Result<Handling> {
 
 /// Whether the user handles requests addressed to `agency`: an office or admin grant
 /// covering it, or held in a unit of that government (its office, 区府办).
-fn handles(user: &CurrentUser, agency: OrgId, all: &[gongkai_store::orgs::Org]) -> bool {
+pub(crate) fn handles(user: &CurrentUser, agency: OrgId, all: &[gongkai_store::orgs::Org]) -> bool {
     user.covers(&REQUEST_HANDLERS, agency, all)
         || user.grants.iter().any(|g| {
             REQUEST_HANDLERS.contains(&g.role)
@@ -380,7 +380,7 @@ fn handles(user: &CurrentUser, agency: OrgId, all: &[gongkai_store::orgs::Org]) 
         })
 }
 
-async fn require_handler(app: &App, user: &CurrentUser, org: OrgId) -> Result<()> {
+pub(crate) async fn require_handler(app: &App, user: &CurrentUser, org: OrgId) -> Result<()> {
     let all = orgs::list(&app.store).await?;
     if handles(user, org, &all) {
         Ok(())

@@ -11,6 +11,7 @@ mod bench;
 mod calendar;
 mod extract;
 mod import;
+mod report;
 mod serve;
 mod setup;
 
@@ -72,6 +73,9 @@ enum Command {
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
+    /// Reports computed from the records: annual (政府信息公开工作年度报告).
+    #[command(subcommand)]
+    Report(report::ReportCommand),
     /// Search benchmark: corpus, index, search.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -157,6 +161,7 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Import(command) => import::run(data, command).await,
         Command::Audit(command) => setup::audit(data, command).await,
         Command::Reindex => setup::reindex(data).await,
+        Command::Report(command) => report::run(data, command).await,
         Command::Calendar(command) => calendar::run(&data, command),
         Command::Bench(command) => bench::run(&data, command),
         Command::Extract(args) => extract::run(&args),

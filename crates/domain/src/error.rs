@@ -73,6 +73,11 @@ pub enum Error {
     /// A letter template that cannot be used: an unknown placeholder or unbalanced braces.
     #[error("文书模板有误：{reason}")]
     LetterTemplate { reason: String },
+
+    /// An amount of money that is not a non-negative number of 万元 with at most four
+    /// decimals.
+    #[error("金额应为不小于 0 的数字（单位：万元，最多四位小数）：{input}")]
+    InvalidAmount { input: String },
 }
 
 impl Error {
@@ -95,6 +100,7 @@ impl Error {
             Error::RequestDates { .. } => "invalid_request_dates",
             Error::LetterField { .. } => "letter_field_missing",
             Error::LetterTemplate { .. } => "invalid_letter_template",
+            Error::InvalidAmount { .. } => "invalid_amount",
         }
     }
 }

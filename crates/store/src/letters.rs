@@ -64,7 +64,9 @@ async fn body_in(tx: &mut WriteTx, org: OrgId, kind: &str) -> Result<Option<Stri
         .bind(kind)
         .fetch_optional(tx.conn())
         .await?;
-    row.map(|r| r.try_get("body")).transpose().map_err(Into::into)
+    row.map(|r| r.try_get("body"))
+        .transpose()
+        .map_err(Into::into)
 }
 
 fn audit_view(kind: &str, body: Option<&str>) -> Option<serde_json::Value> {

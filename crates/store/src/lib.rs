@@ -8,6 +8,7 @@
 //! Writes go through a [`WriteTx`]: the rows and their audit entries are committed in
 //! one transaction, and the audit entries extend the hash chain ([`audit`]).
 
+pub mod annual_reports;
 pub mod attachments;
 pub mod audit;
 pub mod documents;

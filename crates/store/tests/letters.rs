@@ -39,12 +39,21 @@ async fn templates_are_saved_replaced_and_reset_with_an_audit_trail(db: TestDb) 
     assert_eq!(saved.body, "{申请人}：第二稿");
     assert_eq!(saved.kind, "reply.disclosed");
     assert_eq!(saved.updated_by, "office");
-    assert!(letters::get(&db.store, other, kind).await.unwrap().is_none());
+    assert!(
+        letters::get(&db.store, other, kind)
+            .await
+            .unwrap()
+            .is_none()
+    );
     assert_eq!(letters::list(&db.store, org).await.unwrap().len(), 1);
 
     let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
     assert!(letters::reset(&mut tx, org, kind).await.unwrap());
-    assert!(!letters::reset(&mut tx, org, LetterKind::CorrectionNotice).await.unwrap());
+    assert!(
+        !letters::reset(&mut tx, org, LetterKind::CorrectionNotice)
+            .await
+            .unwrap()
+    );
     tx.commit().await.unwrap();
     assert!(letters::get(&db.store, org, kind).await.unwrap().is_none());
 
@@ -57,7 +66,12 @@ async fn templates_are_saved_replaced_and_reset_with_an_audit_trail(db: TestDb) 
     let actions: Vec<&str> = page.entries.iter().map(|e| e.action.as_str()).collect();
     assert_eq!(
         actions,
-        ["letter_template.reset", "letter_template.set", "letter_template.set", "org.create"]
+        [
+            "letter_template.reset",
+            "letter_template.set",
+            "letter_template.set",
+            "org.create"
+        ]
     );
     let replaced = &page.entries[1];
     assert!(replaced.before_json.as_deref().unwrap().contains("第一稿"));

@@ -11,6 +11,7 @@ mod error;
 mod layout;
 mod metrics;
 mod pager;
+pub mod reports;
 mod routes;
 mod search_params;
 mod security;

@@ -1,5 +1,6 @@
 //! Every route of the site, one module per area; handlers are named verb_noun.
 
+mod annual_reports;
 mod audit;
 mod auth;
 mod console;
@@ -34,6 +35,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(console::router())
         .merge(console_documents::router())
         .merge(console_requests::router())
+        .merge(annual_reports::router())
         .merge(document_actions::router())
         .merge(documents::router())
         .merge(ledgers::router())

@@ -7,6 +7,8 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+pub mod proactive;
+
 /// The applicant columns of section 三 (the 总计 column is their sum).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -365,6 +367,44 @@ impl RequestTable {
         table
     }
 
+    /// The table's rows in the order and wording of the 2021 format: 25 rows with
+    /// cells, and the headings of 三 and of the blocks (三) to (六) without.
+    pub fn display_rows(&self) -> Vec<DisplayRow> {
+        let row = |label: &str, depth, cells| DisplayRow {
+            label: label.to_string(),
+            depth,
+            cells,
+        };
+        let mut rows = vec![
+            row("一、本年新收政府信息公开申请数量", 0, Some(self.received)),
+            row(
+                "二、上年结转政府信息公开申请数量",
+                0,
+                Some(self.carried_over),
+            ),
+            row("三、本年度办理结果", 0, None),
+        ];
+        let mut block = None;
+        for (outcome, cells) in &self.outcomes {
+            let has_rows = !matches!(
+                outcome.block(),
+                OutcomeBlock::Disclosed | OutcomeBlock::PartlyDisclosed
+            );
+            if has_rows && block != Some(outcome.block()) {
+                rows.push(row(outcome.block().label_zh(), 1, None));
+            }
+            block = Some(outcome.block());
+            rows.push(row(
+                outcome.label_zh(),
+                if has_rows { 2 } else { 1 },
+                Some(*cells),
+            ));
+        }
+        rows.push(row("（七）总计", 1, Some(self.handled)));
+        rows.push(row("四、结转下年度继续办理", 0, Some(self.carried_forward)));
+        rows
+    }
+
     /// Every identity of the table (annual-report.md §2.4–2.5), each with its two sides.
     pub fn identities(&self) -> Vec<Identity> {
         let mut checks = Vec::new();
@@ -402,6 +442,15 @@ impl RequestTable {
         }
         checks
     }
+}
+
+/// One line of section 三 as the format shows it: a heading (no cells) or a row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DisplayRow {
+    pub label: String,
+    /// 0 for 一 to 四, 1 for (一) to (七), 2 for the numbered sub-rows.
+    pub depth: u8,
+    pub cells: Option<Row>,
 }
 
 /// One identity of a table: its rule and both sides.
@@ -588,6 +637,33 @@ mod tests {
             self.0 ^= self.0 << 17;
             self.0 % below
         }
+    }
+
+    #[test]
+    fn the_display_has_the_25_rows_of_the_2021_format() {
+        let table = RequestTable::compute(2025, &random_requests(50, 7));
+        let rows = table.display_rows();
+        assert_eq!(rows.iter().filter(|r| r.cells.is_some()).count(), 25);
+        let headings: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.cells.is_none())
+            .map(|r| r.label.as_str())
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "三、本年度办理结果",
+                "（三）不予公开",
+                "（四）无法提供",
+                "（五）不予处理",
+                "（六）其他处理"
+            ]
+        );
+        assert_eq!(rows[0].cells, Some(table.received));
+        assert_eq!(
+            rows.last().and_then(|r| r.cells),
+            Some(table.carried_forward)
+        );
     }
 
     fn random_requests(n: usize, seed: u64) -> Vec<RequestFacts> {
