@@ -123,19 +123,17 @@ async fn show_report(
 }
 
 #[derive(serde::Deserialize)]
-struct DownloadQuery {
-    #[serde(flatten)]
-    which: Which,
+struct FormatQuery {
     format: String,
 }
 
 async fn download_report(
     State(state): State<AppState>,
     staff: Staff,
-    Query(query): Query<DownloadQuery>,
+    Query(which): Query<Which>,
+    Query(query): Query<FormatQuery>,
 ) -> Result<Response, WebError> {
-    let which = &query.which;
-    let (_, org) = chosen(&state, &staff, which).await?;
+    let (_, org) = chosen(&state, &staff, &which).await?;
     let report = annual_report::for_user(
         &state.app,
         &staff.user,
@@ -162,6 +160,11 @@ async fn download_report(
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             annual_report::to_xlsx(&report)?,
         ),
+        "docx" => (
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            annual_report::to_docx(&report)?,
+        ),
         _ => return Err(Error::invalid("格式", "应为 html、json、xlsx 或 docx").into()),
     };
     Ok(file_response(
@@ -171,50 +174,23 @@ async fn download_report(
     ))
 }
 
-#[derive(serde::Deserialize)]
-struct InputsSubmission {
-    org: OrgId,
-    year: i32,
-    #[serde(default)]
-    units: Option<String>,
-    #[serde(flatten)]
-    form: InputsForm,
-}
-
 async fn save_inputs(
     State(state): State<AppState>,
     staff: Staff,
-    Form(submission): Form<InputsSubmission>,
+    Query(which): Query<Which>,
+    Form(form): Form<InputsForm>,
 ) -> Result<Response, WebError> {
-    let which = Which {
-        org: Some(submission.org),
-        year: Some(submission.year),
-        units: submission.units.clone(),
-        done: None,
-    };
-    let saved = annual_report::save_inputs(
-        &state.app,
-        &staff.user,
-        submission.org,
-        submission.year,
-        &submission.form,
-    )
-    .await;
+    let (_, org) = chosen(&state, &staff, &which).await?;
+    let saved = annual_report::save_inputs(&state.app, &staff.user, org, which.year(), &form).await;
     match saved {
         Ok(()) => Ok(Redirect::to(&format!(
             "/console/reports/annual?{}&done=1#inputs",
-            which.query(submission.org)
+            which.query(org)
         ))
         .into_response()),
         Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
-            let page = report_page(
-                &state,
-                &staff,
-                &which,
-                Some(submission.form),
-                Some(public_message(&e)),
-            )
-            .await?;
+            let page =
+                report_page(&state, &staff, &which, Some(form), Some(public_message(&e))).await?;
             Ok((status_of(&e), render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),

@@ -6,6 +6,7 @@
 mod helpers;
 
 mod access;
+mod annual_reports;
 mod api;
 mod auth;
 mod documents;

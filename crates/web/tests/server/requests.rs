@@ -177,6 +177,12 @@ async fn a_request_is_submitted_tracked_corrected_extended_and_replied_to_once()
     let (_, detail) = office.get_text(&path).await;
     assert!(detail.contains("延长：经政府信息公开工作机构负责人同意延长 20 个工作日"));
 
+    // The annual report of this year counts both requests, neither handled yet.
+    let before = annual_report(&office).await;
+    assert_eq!(before["section3_requests"]["received"]["total"], 2);
+    assert_eq!(before["section3_requests"]["handled"]["total"], 0);
+    assert_eq!(before["section3_requests"]["carried_forward"]["total"], 2);
+
     // One reply, with its outcome; the applicant sees it.
     let reply = [("outcome", "disclosed"), ("on", today.as_str())];
     let replied = office.submit(&path, &format!("{path}/reply"), &reply).await;
@@ -200,6 +206,27 @@ async fn a_request_is_submitted_tracked_corrected_extended_and_replied_to_once()
     assert_eq!(twice.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let (_, status_page) = track(&applicant, &serial, &code).await;
     assert!(status_page.contains("已答复") && status_page.contains("予以公开"));
+
+    // The report changed: one handled, disclosed, by a natural person; one left.
+    let after = annual_report(&office).await;
+    let requests = &after["section3_requests"];
+    assert_eq!(requests["handled"]["total"], 1);
+    assert_eq!(requests["outcomes"][0]["outcome"], "disclosed");
+    assert_eq!(requests["outcomes"][0]["counts"]["natural_person"], 1);
+    assert_eq!(requests["carried_forward"]["total"], 1);
+    assert_eq!(after["consistent"], true);
+}
+
+/// This year's annual report of the office's government, as JSON.
+async fn annual_report(office: &Client) -> serde_json::Value {
+    let year = chrono::Datelike::year(&gongkai_app::documents::today());
+    let response = office
+        .get(&format!(
+            "/console/reports/annual/download?year={year}&format=json"
+        ))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
 }
 
 #[tokio::test]
