@@ -484,3 +484,11 @@ pub async fn all_cases(store: &Store) -> Result<HashMap<RequestId, Vec<Case>>> {
     }
     Ok(by_request)
 }
+
+/// How many requests are stored.
+pub async fn count(store: &Store) -> Result<i64> {
+    Ok(sqlx::query("SELECT COUNT(*) AS n FROM disclosure_requests")
+        .fetch_one(store.pool())
+        .await?
+        .try_get("n")?)
+}

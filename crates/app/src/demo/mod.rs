@@ -146,6 +146,34 @@ pub async fn seed_requests(app: &App) -> Result<()> {
     requests::seed(app, &Actor::system("demo")).await
 }
 
+/// The demo government with its units (created when the database has no units), and,
+/// when the database has no requests, `n` generated requests addressed to them over
+/// `first_year` and the year after: the load of `gongkai bench report`. Returns the
+/// government and whether requests were generated.
+pub async fn generate_requests(
+    app: &App,
+    n: u64,
+    seed: u64,
+    first_year: i32,
+) -> Result<(OrgId, bool)> {
+    let actor = Actor::system("bench");
+    if orgs::count(&app.store).await? == 0 {
+        seed_directory(app, &actor).await?;
+    }
+    let all = orgs::list(&app.store).await?;
+    let government = crate::orgs::roots(app)
+        .await?
+        .first()
+        .map(|o| o.id)
+        .ok_or_else(|| crate::Error::Internal("没有单位".to_string()))?;
+    if gongkai_store::requests::count(&app.store).await? > 0 {
+        return Ok((government, false));
+    }
+    let agencies: Vec<OrgId> = all.iter().map(|o| o.id).collect();
+    requests::generate(app, &actor, &agencies, n, seed, first_year).await?;
+    Ok((government, true))
+}
+
 /// Reads the seed documents of the library into work-plan ledgers run by the demo
 /// office (区府办), confirmed and with some progress (`gongkai serve --demo`).
 pub async fn seed_ledgers(app: &App) -> Result<()> {

@@ -91,3 +91,69 @@ pub(super) async fn seed(app: &App, actor: &Actor) -> Result<()> {
     tx.commit().await?;
     Ok(())
 }
+
+/// Generates `n` requests received over `years` (two calendar years), addressed at
+/// random to the given agencies, with random applicants and, for most, a reply with a
+/// random outcome some days later (possibly in the next year) and now and then a
+/// reconsideration or suit: the load of the annual-report benchmark. The same seed
+/// gives the same records. Written in transactions of a few thousand requests.
+pub async fn generate(
+    app: &App,
+    actor: &Actor,
+    agencies: &[gongkai_store::OrgId],
+    n: u64,
+    seed: u64,
+    first_year: i32,
+) -> Result<()> {
+    use gongkai_domain::annual_report::{ApplicantType, CaseKind};
+    use rand::rngs::StdRng;
+    use rand::{Rng, SeedableRng};
+    const BATCH: u64 = 5_000;
+    let Some(start) = NaiveDate::from_ymd_opt(first_year, 1, 1) else {
+        return Err(crate::Error::invalid("年度", "无效年度"));
+    };
+    if agencies.is_empty() {
+        return Err(crate::Error::invalid("单位", "没有可以受理申请的单位"));
+    }
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut done = 0;
+    while done < n {
+        let mut tx = app.store.begin(actor.clone()).await?;
+        for k in done..(done + BATCH).min(n) {
+            let received = start + Days::new(rng.random_range(0..730));
+            let fields = requests::RequestFields {
+                org_id: agencies[rng.random_range(0..agencies.len())],
+                applicant_type: ApplicantType::ALL[rng.random_range(0..ApplicantType::ALL.len())],
+                applicant_name: format!("申请人{k}"),
+                id_number: "11010519491231002X".to_string(),
+                phone: "13800000000".to_string(),
+                email: String::new(),
+                address: String::new(),
+                description: format!("基准测试申请第{k}号"),
+                doc_reference: String::new(),
+                purpose: String::new(),
+                preferred_form: String::new(),
+                delivery: String::new(),
+                channel: Channel::Online,
+                receipt_evidence: String::new(),
+                received_on: received,
+            };
+            let hash = format!("bench-{seed}-{k}");
+            let request =
+                requests::create(&mut tx, &fields, &hash, |y, i| format!("{y}-{i}")).await?;
+            if rng.random_bool(0.85) {
+                let on = received + Days::new(rng.random_range(1..40));
+                let outcome = Outcome::ALL[rng.random_range(0..Outcome::ALL.len())];
+                requests::reply(&mut tx, request.id, on, outcome, outcome.legal_basis_zh()).await?;
+                if rng.random_bool(0.02) {
+                    let kind = CaseKind::ALL[rng.random_range(0..CaseKind::ALL.len())];
+                    let filed = on + Days::new(rng.random_range(1..60));
+                    requests::add_case(&mut tx, request.id, kind, filed, "").await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        done = (done + BATCH).min(n);
+    }
+    Ok(())
+}

@@ -15,6 +15,7 @@ mod extract;
 mod index;
 mod queries;
 mod record;
+mod report;
 mod search;
 mod texts;
 mod write;
@@ -38,6 +39,21 @@ pub enum BenchCommand {
     Search(SearchArgs),
     /// Time work-plan extraction of files in process and report MB/s.
     Extract(ExtractArgs),
+    /// Time the annual report over generated requests (generated on first use).
+    Report(ReportArgs),
+}
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// Requests to generate when the database has none.
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    requests: u64,
+    /// Seed of the random choices: the same seed gives the same records.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Timed runs (after one warm-up run).
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    runs: u32,
 }
 
 #[derive(Args)]
@@ -94,6 +110,9 @@ pub fn run(data: &DataArgs, command: BenchCommand) -> Result<(), Failure> {
             search::run(&data.dir, &args.queries, args.runs, args.no_facets)
         }
         BenchCommand::Extract(args) => extract::run(&args.files, args.rounds),
+        BenchCommand::Report(args) => tokio::runtime::Runtime::new()
+            .map_err(|e| Failure::platform(format!("无法启动运行时：{e}")))?
+            .block_on(report::run(data, args.requests, args.seed, args.runs)),
     }
 }
 
