@@ -214,3 +214,38 @@ pub async fn letter_docx(
     let bytes = docx::render(&blocks)?;
     Ok((format!("{}（{}）.docx", letter.title, letter.serial), bytes))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use gongkai_domain::annual_report::Outcome;
+
+    #[test]
+    fn letter_references_parse_back_from_their_codes() {
+        let cases = [
+            ("correction_notice", LetterKind::CorrectionNotice, None),
+            ("extension_notice", LetterKind::ExtensionNotice, None),
+            ("third_party.2", LetterKind::ThirdPartyConsultation, Some(2)),
+            (
+                "reply.disclosed",
+                LetterKind::Reply(Outcome::Disclosed),
+                None,
+            ),
+        ];
+        for (code, kind, nth) in cases {
+            let parsed = LetterRef::parse(code).unwrap();
+            assert_eq!(parsed, LetterRef { kind, nth }, "{code}");
+            assert_eq!(parsed.code(), code);
+        }
+        for code in [
+            "third_party",
+            "third_party.0",
+            "third_party.x",
+            "reply.x",
+            "",
+        ] {
+            assert_eq!(LetterRef::parse(code), None, "{code}");
+        }
+    }
+}
