@@ -54,9 +54,15 @@ impl LetterRef {
 
     /// How the letter is listed on the request's page.
     pub fn label_zh(&self) -> String {
-        match self.nth {
-            Some(n) => format!("{}（第{n}次征求意见）", self.kind.title_zh()),
-            None => self.kind.title_zh().to_string(),
+        match (self.kind, self.nth) {
+            (_, Some(n)) => format!("{}（第{n}次征求意见）", self.kind.title_zh()),
+            (LetterKind::Reply(outcome), None) => {
+                // The block's label without its ordinal: （三）不予公开 -> 不予公开.
+                let block = outcome.block().label_zh();
+                let name = block.rsplit('）').next().unwrap_or(block);
+                format!("{}（{name}）", self.kind.title_zh())
+            }
+            (_, None) => self.kind.title_zh().to_string(),
         }
     }
 }
@@ -238,6 +244,8 @@ mod tests {
             assert_eq!(parsed, LetterRef { kind, nth }, "{code}");
             assert_eq!(parsed.code(), code);
         }
+        let withheld = LetterRef::parse("reply.withheld_state_secret").unwrap();
+        assert_eq!(withheld.label_zh(), "政府信息公开申请答复书（不予公开）");
         for code in [
             "third_party",
             "third_party.0",
