@@ -16,6 +16,7 @@ pub mod documents;
 pub mod docx;
 mod error;
 pub mod ledgers;
+pub mod letters;
 pub mod orgs;
 pub mod platform;
 pub mod requests;

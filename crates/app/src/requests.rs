@@ -336,7 +336,7 @@ fn handling_of(
 
 /// What the clock is computed from: the receipt, the last corrected receipt, the stops
 /// and the extension, as recorded.
-fn clock_input(request: &Request, events: &[Event]) -> ClockInput {
+pub(crate) fn clock_input(request: &Request, events: &[Event]) -> ClockInput {
     ClockInput {
         received: Some(request.fields.received_on),
         corrected: events

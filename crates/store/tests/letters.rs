@@ -38,7 +38,7 @@ async fn templates_are_saved_replaced_and_reset_with_an_audit_trail(db: TestDb) 
     let saved = letters::get(&db.store, org, kind).await.unwrap().unwrap();
     assert_eq!(saved.body, "{申请人}：第二稿");
     assert_eq!(saved.kind, "reply.disclosed");
-    assert_eq!(saved.updated_by, "office");
+    assert_eq!(saved.updated_by, "system:office");
     assert!(
         letters::get(&db.store, other, kind)
             .await

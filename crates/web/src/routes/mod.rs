@@ -17,6 +17,7 @@ mod orgs;
 mod orgs_import;
 mod platform;
 mod public;
+mod request_letters;
 mod requests;
 mod search;
 mod tasks;
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(console_documents::router())
         .merge(console_requests::router())
         .merge(annual_reports::router())
+        .merge(request_letters::router())
         .merge(document_actions::router())
         .merge(documents::router())
         .merge(ledgers::router())

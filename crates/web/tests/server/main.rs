@@ -11,6 +11,7 @@ mod api;
 mod auth;
 mod documents;
 mod ledgers;
+mod letters;
 mod library_console;
 mod ops;
 mod orgs;
