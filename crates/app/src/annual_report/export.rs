@@ -4,7 +4,6 @@
 
 use super::{AnnualReport, FORMAT};
 use crate::{Error, Result};
-use chrono::Datelike;
 use gongkai_domain::annual_report::proactive::{RuleCounts, format_wan_yuan};
 use gongkai_domain::annual_report::{
     ApplicantType, CaseCounts, Identity, Outcome, OutcomeBlock, Row,
@@ -425,12 +424,8 @@ pub fn to_docx(report: &AnnualReport) -> Result<Vec<u8>> {
         blocks.extend(paragraphs(text));
     }
     blocks.push(Block::Right(report.org.name.clone()));
-    let on = report.generated_on;
-    blocks.push(Block::Right(format!(
-        "{}年{}月{}日",
-        on.year(),
-        on.month(),
-        on.day()
+    blocks.push(Block::Right(gongkai_domain::letter::date_zh(
+        report.generated_on,
     )));
     render(&blocks)
 }
