@@ -153,7 +153,7 @@ fn fields(app: &App, agency: &str, handling: &Handling, which: LetterRef) -> Res
         set(Field::CorrectionPeriod, period);
     }
     if let Some(extension) = first(events, EventKind::Extension) {
-        let mut input = clock_input(request, events);
+        let mut input = clock_input(app, request, events);
         input.extension = None;
         let unextended = request_clock::reckon(&input, &app.calendar)?.due;
         set(Field::OriginalDue, date_zh(unextended));

@@ -16,5 +16,6 @@ mod library_console;
 mod ops;
 mod orgs;
 mod platform;
+mod request_handling;
 mod requests;
 mod search;
