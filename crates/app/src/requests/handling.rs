@@ -218,28 +218,27 @@ pub fn delivery(current: &Handling, input: &StepInput, on: NaiveDate) -> Result<
 /// window (国办函〔2020〕109号).
 pub fn check_outcome(app: &App, current: &Handling, outcome: Outcome, on: NaiveDate) -> Result<()> {
     let events = &current.events;
-    match outcome {
+    let supported = match outcome {
         Outcome::OtherNoCorrection => {
-            if last(events, EventKind::CorrectionNotice).is_none()
-                || last(events, EventKind::Corrected).is_some()
-            {
-                return Err(Error::invalid(
-                    "办理结果",
-                    "只有发出补正告知后申请人逾期未补正的，才能按“逾期不补正”处理",
-                ));
-            }
+            last(events, EventKind::CorrectionNotice).is_some()
+                && last(events, EventKind::Corrected).is_none()
         }
         Outcome::OtherUnpaidFee => {
-            let notice = last(events, EventKind::FeeNotice);
-            let window_over = notice.is_some_and(|n| on > payment_due(app, n.on));
-            if !window_over || last(events, EventKind::FeePaid).is_some() {
-                return Err(Error::invalid(
-                    "办理结果",
-                    "只有收费通知的缴费期限届满仍未缴费的，才能按“逾期未缴费”处理",
-                ));
-            }
+            last(events, EventKind::FeeNotice).is_some_and(|n| on > payment_due(app, n.on))
+                && last(events, EventKind::FeePaid).is_none()
         }
-        _ => {}
+        _ => true,
+    };
+    if supported {
+        return Ok(());
     }
-    Ok(())
+    Err(Error::invalid(
+        "办理结果",
+        match outcome {
+            Outcome::OtherNoCorrection => {
+                "只有发出补正告知后申请人逾期未补正的，才能按“逾期不补正”处理"
+            }
+            _ => "只有收费通知的缴费期限届满仍未缴费的，才能按“逾期未缴费”处理",
+        },
+    ))
 }
