@@ -146,6 +146,28 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     let (_, detail) = office.get_text(path).await;
     assert!(detail.contains("应缴 4700 元"), "{detail}");
     assert!(detail.contains("等待缴纳信息处理费"), "the clock stops");
+    let (status, letter) = office.get_text(&format!("{path}/letters/fee_notice")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        letter.contains("应缴金额：4700元") && letter.contains("按量计收：250 页"),
+        "{letter}"
+    );
+    let docx = office
+        .get(&format!("{path}/letters/fee_notice/docx"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec()))
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(xml.contains("4700"), "the Word notice states the amount");
     let unpaid = office
         .submit(
             path,
