@@ -4,6 +4,7 @@
 //! Errors are `{"error": {"code": "...", "message": "..."}}` with the HTTP status of
 //! the error; codes are the stable codes of `gongkai_app::Error::code`.
 
+mod annual_reports;
 mod documents;
 mod openapi;
 mod search;
@@ -18,6 +19,7 @@ use utoipa::ToSchema;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(annual_reports::router())
         .merge(documents::router())
         .merge(openapi::router())
         .merge(search::router())

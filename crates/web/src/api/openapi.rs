@@ -16,7 +16,9 @@ use utoipa::OpenApi;
     paths(
         super::documents::list_documents,
         super::documents::get_document,
-        super::search::search_documents
+        super::search::search_documents,
+        super::annual_reports::list_reports,
+        super::annual_reports::get_report
     ),
     components(schemas(
         super::documents::DocumentSummary,
@@ -29,6 +31,8 @@ use utoipa::OpenApi;
         super::search::SearchHit,
         super::search::SearchFacets,
         super::search::FacetValue,
+        super::annual_reports::PublishedItem,
+        super::annual_reports::PublishedList,
         super::ErrorBody,
         super::ErrorDetail
     )),
