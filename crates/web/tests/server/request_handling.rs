@@ -94,6 +94,47 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 
+    // The unit attaches its material; the office downloads it; it is in the timeline.
+    let (_, page) = editor.get_text(path).await;
+    let token = crate::helpers::csrf_token(&page);
+    let form = reqwest::multipart::Form::new().text("note", "统计表").part(
+        "file",
+        reqwest::multipart::Part::bytes("序号,案件数\n1,12\n".as_bytes().to_vec())
+            .file_name("法律援助统计.csv"),
+    );
+    let uploaded = editor
+        .http
+        .post(app.url(&format!("{path}/files?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = office.get_text(path).await;
+    assert!(
+        detail.contains("附件：法律援助统计.csv（统计表）"),
+        "{detail}"
+    );
+    let at = detail.find(&format!("{path}/files/")).unwrap();
+    let link = detail[at..at + detail[at..].find('"').unwrap()].to_string();
+    let file = office.get(&link).await;
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(file.text().await.unwrap(), "序号,案件数\n1,12\n");
+    let exe = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(b"MZ".to_vec()).file_name("x.exe"),
+    );
+    let (_, page) = editor.get_text(path).await;
+    let token = crate::helpers::csrf_token(&page);
+    let bad = editor
+        .http
+        .post(app.url(&format!("{path}/files?csrf_token={token}")))
+        .multipart(exe)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
     // A transfer needs its reason; then the request is the other unit's.
     let no_reason = step(
         &office,
@@ -116,6 +157,11 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     .await;
     assert_eq!(transferred.status(), StatusCode::SEE_OTHER);
     assert_eq!(editor.get(path).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        editor.get(link.as_str()).await.status(),
+        StatusCode::FORBIDDEN,
+        "nor its files"
+    );
 
     // Fees: the first request of the month is free by the piece; 250 pages cost
     // 30×0 + 70×10 + 100×20 + 50×40 = 4 700 元 (rules.md's worked example).
