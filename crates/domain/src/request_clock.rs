@@ -474,8 +474,10 @@ mod tests {
         assert_eq!(reckoning.due, day("2024-11-05"));
         let lines = reckoning.explain_zh();
         assert!(
-            lines.iter().any(|l| l.starts_with("中止：2024-09-27 至 2024-10-15")
-                && l.contains("等待缴纳信息处理费")),
+            lines
+                .iter()
+                .any(|l| l.starts_with("中止：2024-09-27 至 2024-10-15")
+                    && l.contains("等待缴纳信息处理费")),
             "{lines:?}"
         );
     }

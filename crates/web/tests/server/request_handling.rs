@@ -3,32 +3,9 @@
 //! transfer with a reason, the fee notice and payment with the clock stopped between,
 //! the outcomes that need them, and the delivery of the reply.
 
-use crate::helpers::{Client, TestApp};
+use crate::helpers::{Client, TestApp, submit_request};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
-
-/// Submits a complete request through the public form; returns serial and code.
-async fn submitted(app: &TestApp) -> (String, String) {
-    let fields = [
-        ("applicant_type", "natural_person"),
-        ("applicant_name", "王五"),
-        ("id_number", "11010519491231002X"),
-        ("phone", "13900000000"),
-        ("description", "示例区2024年法律援助案件统计"),
-    ];
-    let page = app
-        .client()
-        .submit("/requests/new", "/requests/new", &fields)
-        .await
-        .text()
-        .await
-        .unwrap();
-    let serial_at = page.find("〔").unwrap();
-    let serial_end = serial_at + page[serial_at..].find("号").unwrap() + "号".len();
-    let code_at = page.find("<strong class=\"code\">").unwrap() + "<strong class=\"code\">".len();
-    let code = page[code_at..code_at + page[code_at..].find('<').unwrap()].to_string();
-    (page[serial_at..serial_end].to_string(), code)
-}
 
 async fn step(client: &Client, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     client.submit(path, &format!("{path}/steps"), fields).await
@@ -37,7 +14,7 @@ async fn step(client: &Client, path: &str, fields: &[(&str, &str)]) -> reqwest::
 #[tokio::test]
 async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() {
     let app = TestApp::spawn().await;
-    let (serial, code) = submitted(&app).await;
+    let (serial, code) = submit_request(&app).await;
     let office = app.signed_in(Role::Office).await;
     let editor = app.signed_in(Role::Editor).await;
     let path = "/console/requests/1";
