@@ -50,6 +50,16 @@ impl OrgKind {
         }
     }
 
+    /// Whether a unit of this kind is an administrative organ that receives
+    /// disclosure requests itself (条例第二条、第二十七条: 行政机关; a 街道办事处 and a
+    /// 乡镇人民政府 are). Institutions and others are left out (they follow 第五十五条).
+    pub fn accepts_requests(self) -> bool {
+        matches!(
+            self,
+            OrgKind::Government | OrgKind::Department | OrgKind::Street | OrgKind::Town
+        )
+    }
+
     /// The Chinese name shown to users.
     pub fn label_zh(self) -> &'static str {
         match self {

@@ -43,6 +43,9 @@ const MAX_SHORT_CHARS: usize = 100;
 /// The request form (条例第二十九条), as the public and staff fill it in.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct RequestInput {
+    /// The agency asked (a unit's id); empty: the platform's government.
+    #[serde(default)]
+    pub agency: String,
     #[serde(default)]
     pub applicant_type: String,
     #[serde(default)]
@@ -217,10 +220,43 @@ async fn public_agency(app: &App) -> Result<OrgId> {
         .ok_or_else(|| Error::Internal("单位目录为空，无法受理申请".to_string()))
 }
 
+/// The agencies a request can be addressed to: the platform's government first, then
+/// the administrative organs below it ([`OrgKind::accepts_requests`]), in directory
+/// order.
+///
+/// [`OrgKind::accepts_requests`]: gongkai_domain::org::OrgKind::accepts_requests
+pub async fn agencies(app: &App) -> Result<Vec<gongkai_store::orgs::Org>> {
+    let government = public_agency(app).await?;
+    let all = orgs::list(&app.store).await?;
+    let mut found: Vec<_> = all
+        .iter()
+        .filter(|o| o.kind.accepts_requests())
+        .filter(|o| crate::ledgers::units::is_within(&all, o.id, government))
+        .cloned()
+        .collect();
+    found.sort_by_key(|o| (o.id != government, o.sort_order, o.id));
+    Ok(found)
+}
+
+/// The agency a form names: one of [`agencies`], or the government when none is named.
+async fn agency_of(app: &App, input: &RequestInput) -> Result<OrgId> {
+    let chosen = input.agency.trim();
+    if chosen.is_empty() {
+        return public_agency(app).await;
+    }
+    let id: Option<OrgId> = chosen.parse().ok();
+    agencies(app)
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .find(|o| Some(*o) == id)
+        .ok_or_else(|| Error::invalid("受理机关", "请选择受理申请的机关"))
+}
+
 /// A request through the portal: received today, the day both sides confirm it
 /// (条例第三十一条第三项: the confirmation page is shown at once).
 pub async fn submit(app: &App, input: &RequestInput) -> Result<Submitted> {
-    let org = public_agency(app).await?;
+    let org = agency_of(app, input).await?;
     let portal = gongkai_store::Actor::system("portal");
     intake(app, portal, org, input, Channel::Online, today()).await
 }
@@ -228,7 +264,7 @@ pub async fn submit(app: &App, input: &RequestInput) -> Result<Submitted> {
 /// A request that came by post, fax, e-mail or in person, entered by staff with the
 /// channel and the evidence of its receipt date (条例第三十一条).
 pub async fn record(app: &App, user: &CurrentUser, input: &RequestInput) -> Result<Submitted> {
-    let org = public_agency(app).await?;
+    let org = agency_of(app, input).await?;
     require_handler(app, user, org).await?;
     let channel = Channel::parse(&input.channel)
         .ok_or_else(|| Error::invalid("申请方式", "请选择申请方式"))?;

@@ -85,6 +85,7 @@ struct FormPage {
     types: Vec<(&'static str, &'static str)>,
     channels: Vec<Channel>,
     ask_purpose: bool,
+    agencies: Vec<(String, String)>,
 }
 
 async fn form_page(
@@ -94,6 +95,7 @@ async fn form_page(
     error: Option<String>,
 ) -> Result<FormPage, WebError> {
     Ok(FormPage {
+        agencies: super::requests::agency_options(state).await?,
         layout: console_layout(state, staff, "登记申请").await?,
         error,
         notice: None,
@@ -160,6 +162,8 @@ struct RequestPage {
     units: Vec<(i64, String)>,
     /// The unit handling it, once assigned.
     handling_unit: Option<String>,
+    /// The agency asked.
+    agency: String,
     files: Vec<gongkai_app::model::RequestFile>,
 }
 
@@ -189,6 +193,7 @@ async fn request_page(
             .map(|(_, name)| name.clone())
     };
     let handling_unit = unit_name(handling.request.handling_org);
+    let agency = unit_name(Some(handling.request.fields.org_id)).unwrap_or_default();
     let events = handling
         .events
         .iter()
@@ -227,6 +232,7 @@ async fn request_page(
         handler,
         units,
         handling_unit,
+        agency,
         files: requests::files::list(&state.app, &staff.user, id).await?,
         handling,
     })

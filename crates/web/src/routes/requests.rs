@@ -41,15 +41,27 @@ struct FormPage {
     types: Vec<(&'static str, &'static str)>,
     ask_purpose: bool,
     office_phone: String,
+    /// The agencies a request can be addressed to: id and name.
+    agencies: Vec<(String, String)>,
 }
 
-fn form_page(
+/// The agencies a request form offers: id (as the form sends it) and name.
+pub async fn agency_options(state: &AppState) -> Result<Vec<(String, String)>, WebError> {
+    Ok(requests::agencies(&state.app)
+        .await?
+        .into_iter()
+        .map(|o| (o.id.to_string(), o.name))
+        .collect())
+}
+
+async fn form_page(
     state: &AppState,
     visitor: &Visitor,
     input: RequestInput,
     error: Option<String>,
-) -> FormPage {
-    FormPage {
+) -> Result<FormPage, WebError> {
+    Ok(FormPage {
+        agencies: agency_options(state).await?,
         layout: Layout::public(state, visitor, "政府信息公开申请"),
         error,
         notice: None,
@@ -57,14 +69,14 @@ fn form_page(
         types: applicant_types(),
         ask_purpose: state.app.settings.requests.ask_purpose,
         office_phone: state.app.settings.office.phone.clone(),
-    }
+    })
 }
 
 async fn new_request(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Response, WebError> {
-    let page = form_page(&state, &visitor, RequestInput::default(), None);
+    let page = form_page(&state, &visitor, RequestInput::default(), None).await?;
     Ok(render(&page)?.into_response())
 }
 
@@ -106,7 +118,7 @@ async fn submit_request(
             Ok(private(render(&page)?))
         }
         Err(e) if e.is_client_error() => {
-            let page = form_page(&state, &visitor, input, Some(public_message(&e)));
+            let page = form_page(&state, &visitor, input, Some(public_message(&e))).await?;
             Ok((status_of(&e), render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),

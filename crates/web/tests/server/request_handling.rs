@@ -292,3 +292,49 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     );
     assert!(tracked.contains("予以公开"), "the reply's outcome stands");
 }
+
+#[tokio::test]
+async fn a_request_to_a_department_is_its_own_and_its_government_counts_it_with_its_units() {
+    let app = TestApp::spawn().await;
+    let judiciary = app.org_id("示例区司法局").await.to_string();
+    let fields = [
+        ("agency", judiciary.as_str()),
+        ("applicant_type", "legal_service"),
+        ("applicant_name", "某律师事务所"),
+        ("id_number", "91350100M000100Y43"),
+        ("email", "lawyer@example.com"),
+        ("description", "2024年行政复议案件统计"),
+    ];
+    let client = app.client();
+    let submitted = client
+        .submit("/requests/new", "/requests/new", &fields)
+        .await;
+    assert_eq!(submitted.status(), StatusCode::OK);
+    let nowhere = [("agency", "99999"), ("applicant_type", "natural_person")];
+    let refused = client
+        .submit("/requests/new", "/requests/new", &nowhere)
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap().contains("受理机关"));
+
+    let admin = app.signed_in(Role::Admin).await;
+    let (_, detail) = admin.get_text("/console/requests/1").await;
+    assert!(detail.contains("受理机关</dt><dd>示例区司法局"), "{detail}");
+
+    let year = chrono::Datelike::year(&gongkai_app::documents::today());
+    let report = |org: &str, units: bool| {
+        let admin = &admin;
+        let path = format!(
+            "/console/reports/annual/download?org={org}&year={year}&format=json{}",
+            if units { "&units=1" } else { "" }
+        );
+        async move {
+            let json: serde_json::Value = admin.get(&path).await.json().await.unwrap();
+            json["section3_requests"]["received"].clone()
+        }
+    };
+    let government = app.org_id("测试区人民政府").await.to_string();
+    assert_eq!(report(&judiciary, false).await["legal_service"], 1);
+    assert_eq!(report(&government, false).await["total"], 0);
+    assert_eq!(report(&government, true).await["total"], 1);
+}
