@@ -10,13 +10,17 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "gongkai API",
-        description = "政务公开平台的开放接口：政策文件库。字段名称稳定，供脚本使用。",
+        description = "政务公开平台的开放接口：政策文件库、依申请公开。字段名称稳定，供脚本使用。",
         version = "1"
     ),
     paths(
         super::documents::list_documents,
         super::documents::get_document,
-        super::search::search_documents
+        super::search::search_documents,
+        super::requests::submit_request,
+        super::requests::track_request,
+        super::requests_staff::list_requests,
+        super::requests_staff::get_request
     ),
     components(schemas(
         super::documents::DocumentSummary,
@@ -29,10 +33,28 @@ use utoipa::OpenApi;
         super::search::SearchHit,
         super::search::SearchFacets,
         super::search::FacetValue,
+        super::requests::SubmitBody,
+        super::requests::Submitted,
+        super::requests::TrackBody,
+        super::requests::Tracked,
+        super::requests::TimelinessView,
+        super::requests::KeyDates,
+        super::requests::PublicEvent,
+        super::requests::ReplyView,
+        super::requests_staff::RequestSummary,
+        super::requests_staff::RequestList,
+        super::requests_staff::ApplicantView,
+        super::requests_staff::StaffEvent,
+        super::requests_staff::ClockStep,
+        super::requests_staff::CaseView,
+        super::requests_staff::RequestDetail,
         super::ErrorBody,
         super::ErrorDetail
     )),
-    tags((name = "documents", description = "政策文件"))
+    tags(
+        (name = "documents", description = "政策文件"),
+        (name = "requests", description = "依申请公开：提交、查询进度（公众），办理清单与详情（工作人员）")
+    )
 )]
 pub struct ApiDoc;
 
