@@ -156,3 +156,18 @@ impl<S: Send + Sync> FromRequestParts<S> for ApiStaff {
 pub fn no_store(response: impl IntoResponse) -> Response {
     ([(header::CACHE_CONTROL, "no-store")], response).into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::form_fields;
+
+    #[test]
+    fn a_form_error_names_its_fields_in_order() {
+        let problems = [
+            "联系方式：请至少填写一项".to_string(),
+            "所需信息：请填写（条例第二十九条）".to_string(),
+            "没有冒号".to_string(),
+        ];
+        assert_eq!(form_fields(&problems), ["联系方式", "所需信息", "没有冒号"]);
+    }
+}
