@@ -10,6 +10,7 @@
 
 mod documents;
 mod openapi;
+mod request_views;
 mod requests;
 mod requests_staff;
 mod search;

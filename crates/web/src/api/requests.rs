@@ -7,6 +7,9 @@
 //! staff's notes (a consulted third party, the approver of an extension). Serial and
 //! code travel in the body, never in the URL, and no response is cached.
 
+use super::request_views::{
+    KeyDates, PublicEvent, ReplyView, TimelinessView, key_dates, reply_view, status_of,
+};
 use super::{ApiError, JsonBody, no_store};
 use crate::AppState;
 use axum::Json;
@@ -15,9 +18,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use chrono::NaiveDate;
-use gongkai_app::model::{RequestEvent as Event, RequestEventKind as EventKind};
 use gongkai_app::requests::{self, Handling, RequestInput};
-use gongkai_domain::ledger::Timeliness;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -101,17 +102,23 @@ pub struct Submitted {
 pub async fn submit_request(
     axum::extract::State(state): axum::extract::State<AppState>,
     JsonBody(body): JsonBody<SubmitBody>,
-) -> Result<Response, ApiError> {
+) -> Response {
+    match submit(&state, body).await {
+        Ok(submitted) => no_store((StatusCode::CREATED, Json(submitted))),
+        Err(e) => no_store(e.into_response()),
+    }
+}
+
+async fn submit(state: &AppState, body: SubmitBody) -> Result<Submitted, ApiError> {
     let submitted = requests::submit(&state.app, &RequestInput::from(body)).await?;
     let serial = submitted.request.serial;
     let handling = requests::track(&state.app, &serial, &submitted.tracking_code).await?;
-    let body = Submitted {
+    Ok(Submitted {
         received_on: handling.request.fields.received_on,
         due_on: handling.reckoning.due,
         serial,
         tracking_code: submitted.tracking_code,
-    };
-    Ok(no_store((StatusCode::CREATED, Json(body))))
+    })
 }
 
 /// The serial and the private tracking code of a request.
@@ -142,132 +149,6 @@ pub struct Tracked {
     pub events: Vec<PublicEvent>,
     /// The reply, once given.
     pub reply: Option<ReplyView>,
-}
-
-/// How an open request stands against its due date today.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct TimelinessView {
-    /// `on_time`, `overdue` or `done` (replied).
-    pub kind: String,
-    /// 剩余5个工作日, 今日到期, 逾期2个工作日, 已完成.
-    pub label: String,
-    /// `on_time`: working days after today up to the due date.
-    pub workdays_left: Option<i64>,
-    /// `on_time`: calendar days up to the due date.
-    pub days_left: Option<i64>,
-    /// `overdue`: working days past the due date.
-    pub workdays_late: Option<i64>,
-}
-
-impl From<Timeliness> for TimelinessView {
-    fn from(t: Timeliness) -> TimelinessView {
-        let (kind, workdays_left, days_left, workdays_late) = match t {
-            Timeliness::Done => ("done", None, None, None),
-            Timeliness::Open => ("open", None, None, None),
-            Timeliness::OnTime {
-                workdays_left,
-                days_left,
-            } => ("on_time", Some(workdays_left), Some(days_left), None),
-            Timeliness::Overdue { workdays_late } => ("overdue", None, None, Some(workdays_late)),
-        };
-        TimelinessView {
-            kind: kind.to_string(),
-            label: t.label_zh(),
-            workdays_left,
-            days_left,
-            workdays_late,
-        }
-    }
-}
-
-/// The dates that move the clock, when they happened (YYYY-MM-DD).
-#[derive(Debug, Serialize, ToSchema)]
-pub struct KeyDates {
-    /// 补正告知 sent (条例第三十条).
-    pub correction_notice_on: Option<NaiveDate>,
-    /// The corrected request received: the 20 working days run again from it.
-    pub corrected_on: Option<NaiveDate>,
-    /// The applicant told of the extension (条例第三十三条第二款).
-    pub extended_on: Option<NaiveDate>,
-    pub extension_workdays: Option<u32>,
-    /// 答复日期.
-    pub replied_on: Option<NaiveDate>,
-}
-
-/// A handling step without its note.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PublicEvent {
-    /// correction_notice, corrected, stop, extension or reply.
-    pub kind: String,
-    pub label: String,
-    pub on: NaiveDate,
-    /// A stop: its last stopped day.
-    pub until: Option<NaiveDate>,
-    /// An extension: its working days.
-    pub workdays: Option<u32>,
-}
-
-impl From<&Event> for PublicEvent {
-    fn from(e: &Event) -> PublicEvent {
-        PublicEvent {
-            kind: e.kind.code().to_string(),
-            label: e.kind.label_zh().to_string(),
-            on: e.on,
-            until: e.until,
-            workdays: e.workdays,
-        }
-    }
-}
-
-/// The reply: one outcome of the annual report's rows, with its legal basis.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ReplyView {
-    pub on: NaiveDate,
-    /// The outcome's stable code (e.g. `disclosed`, `partly_disclosed`).
-    pub outcome: String,
-    pub outcome_label: String,
-    /// The legal basis stated in the reply.
-    pub legal_basis: String,
-}
-
-/// The reply of a request, if given, with the basis recorded with it.
-pub fn reply_view(handling: &Handling) -> Option<ReplyView> {
-    let (on, outcome) = handling.request.reply?;
-    let basis = last_of(&handling.events, EventKind::Reply)
-        .map(|e| e.note.clone())
-        .filter(|b| !b.is_empty())
-        .unwrap_or_else(|| outcome.legal_basis_zh().to_string());
-    Some(ReplyView {
-        on,
-        outcome: outcome.code().to_string(),
-        outcome_label: outcome.label_zh().to_string(),
-        legal_basis: basis,
-    })
-}
-
-fn last_of(events: &[Event], kind: EventKind) -> Option<&Event> {
-    events.iter().rev().find(|e| e.kind == kind)
-}
-
-fn key_dates(handling: &Handling) -> KeyDates {
-    let events = &handling.events;
-    let extension = last_of(events, EventKind::Extension);
-    KeyDates {
-        correction_notice_on: last_of(events, EventKind::CorrectionNotice).map(|e| e.on),
-        corrected_on: last_of(events, EventKind::Corrected).map(|e| e.on),
-        extended_on: extension.map(|e| e.on),
-        extension_workdays: extension.and_then(|e| e.workdays),
-        replied_on: handling.request.reply.map(|(on, _)| on),
-    }
-}
-
-/// `open`/`replied` and its label.
-pub fn status_of(handling: &Handling) -> (&'static str, &'static str) {
-    if handling.request.reply.is_some() {
-        ("replied", "已答复")
-    } else {
-        ("open", "办理中")
-    }
 }
 
 impl From<&Handling> for Tracked {

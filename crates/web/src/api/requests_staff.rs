@@ -5,8 +5,9 @@
 //! for a user who does not handle the request (office and admin grants, see
 //! `gongkai_app::requests::REQUEST_HANDLERS`).
 
-use super::requests::{
-    PublicEvent, ReplyView, TimelinessView, reply_view, status_of as request_status,
+use super::request_views::{
+    ClockStep, PublicEvent, ReplyView, TimelinessView, clock_step, reply_view,
+    status_of as request_status,
 };
 use super::{ApiError, ApiStaff, no_store};
 use crate::AppState;
@@ -18,7 +19,6 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use gongkai_app::RequestId;
 use gongkai_app::requests::{self, Handling};
-use gongkai_domain::request_clock::Step;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -131,86 +131,6 @@ pub struct StaffEvent {
     pub recorded_by: String,
     /// RFC 3339.
     pub recorded_at: String,
-}
-
-/// One step of the due date's computation (`gongkai_domain::request_clock::Step`).
-#[derive(Debug, Default, Serialize, ToSchema)]
-pub struct ClockStep {
-    /// `start`, `period`, `stopped` or `extended`.
-    pub kind: String,
-    /// start: the day after which the clock runs.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<NaiveDate>,
-    /// start: whether it is the corrected request's receipt (条例第三十条).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub corrected: Option<bool>,
-    /// period, stopped, extended: the working days counted or not counted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub workdays: Option<u32>,
-    /// period, stopped, extended: the due date after this step.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub due_on: Option<NaiveDate>,
-    /// period: the holidays skipped, each `[first, last]`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub holidays: Option<Vec<[NaiveDate; 2]>>,
-    /// period: the make-up working days (调休) counted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub makeup_days: Option<Vec<NaiveDate>>,
-    /// stopped: the consultation sent (not itself stopped) and its last stopped day.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub to: Option<NaiveDate>,
-    /// extended: the applicant must be told before this day (条例第三十三条第二款).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub notice_by: Option<NaiveDate>,
-}
-
-fn clock_step(step: &Step) -> ClockStep {
-    match step {
-        Step::Start { date, corrected } => ClockStep {
-            kind: "start".to_string(),
-            date: Some(*date),
-            corrected: Some(*corrected),
-            ..ClockStep::default()
-        },
-        Step::Period {
-            workdays,
-            due,
-            holidays,
-            makeup_days,
-        } => ClockStep {
-            kind: "period".to_string(),
-            workdays: Some(*workdays),
-            due_on: Some(*due),
-            holidays: Some(holidays.iter().map(|(a, b)| [*a, *b]).collect()),
-            makeup_days: Some(makeup_days.clone()),
-            ..ClockStep::default()
-        },
-        Step::Stopped {
-            stop,
-            workdays,
-            due,
-        } => ClockStep {
-            kind: "stopped".to_string(),
-            workdays: Some(*workdays),
-            due_on: Some(*due),
-            from: Some(stop.from),
-            to: Some(stop.to),
-            ..ClockStep::default()
-        },
-        Step::Extended {
-            workdays,
-            due,
-            notice_by,
-        } => ClockStep {
-            kind: "extended".to_string(),
-            workdays: Some(*workdays),
-            due_on: Some(*due),
-            notice_by: Some(*notice_by),
-            ..ClockStep::default()
-        },
-    }
 }
 
 /// A reconsideration (行政复议) or suit (行政诉讼) about the request.

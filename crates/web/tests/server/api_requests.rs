@@ -119,8 +119,11 @@ async fn an_incomplete_submission_names_every_wrong_field_and_saves_nothing() {
         "applicant_name": "张三",
         "id_number": ID_NUMBER
     });
-    let (status, _, body) = post_json(&app, "/api/v1/requests", &incomplete).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, cache, body) = post_json(&app, "/api/v1/requests", &incomplete).await;
+    assert_eq!(
+        (status, cache.as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, "no-store")
+    );
     assert_eq!(body["error"]["code"], "invalid_form");
     let message = body["error"]["message"].as_str().unwrap();
     assert!(
