@@ -83,6 +83,12 @@ const CONSOLE_PAGES = [
   { name: 'console-requests', path: '/console/requests' },
   { name: 'console-request-new', path: '/console/requests/new' },
   { name: 'console-request', path: '/console/requests/2' },
+  { name: 'console-request-replied', path: '/console/requests/3' },
+  { name: 'console-letter-extension', path: '/console/requests/2/letters/extension_notice' },
+  { name: 'console-letter-reply', path: '/console/requests/3/letters/reply.disclosed' },
+  { name: 'console-letter-templates', path: '/console/letter-templates' },
+  { name: 'console-annual-report', path: '/console/reports/annual' },
+  { name: 'console-annual-report-units', path: '/console/reports/annual?units=1' },
 ];
 
 // ---------------------------------------------------------------- reporting

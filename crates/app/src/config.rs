@@ -71,6 +71,9 @@ pub struct RequestSettings {
     /// Whether the request form asks for the purpose of the request. The 条例 does not
     /// require one (第二十九条); some offices ask.
     pub ask_purpose: bool,
+    /// Whether the payment window of a fee notice stops the reply clock. The rules do
+    /// not say (deadlines.md: UNVERIFIED); the default stops it.
+    pub fee_stops_clock: bool,
 }
 
 impl Default for RequestSettings {
@@ -78,6 +81,7 @@ impl Default for RequestSettings {
         RequestSettings {
             serial_pattern: gongkai_domain::request::DEFAULT_SERIAL_PATTERN.to_string(),
             ask_purpose: false,
+            fee_stops_clock: true,
         }
     }
 }
@@ -388,6 +392,9 @@ email = ""
 serial_pattern = "〔{year}〕第{seq:4}号"
 # 申请表是否询问申请用途（条例第二十九条未作要求，可按本机关规定开启）。
 ask_purpose = false
+# 收费通知的缴费期间（收到通知次日起 20 个工作日）是否不计入答复期限。
+# 国办函〔2020〕109号未明确规定，默认不计入（中止计算）。
+fee_stops_clock = true
 
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。

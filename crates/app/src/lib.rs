@@ -29,6 +29,7 @@ pub use error::{Error, Result};
 /// Records as the store keeps them, for the layers above (which never reach the
 /// store directly).
 pub mod model {
+    pub use gongkai_store::annual_reports::Published as PublishedReport;
     pub use gongkai_store::attachments::Attachment;
     pub use gongkai_store::audit::{AuditEntry, AuditFilter, AuditPage, BrokenLink, VerifyReport};
     pub use gongkai_store::documents::{

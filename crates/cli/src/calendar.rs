@@ -86,10 +86,7 @@ fn request_due(
             let (from, to) = text.split_once("..").ok_or_else(|| {
                 Failure::input(format!("中止期间“{text}”应写作 开始日期..结束日期"))
             })?;
-            Ok(Stop {
-                from: date(from)?,
-                to: date(to)?,
-            })
+            Ok(Stop::consultation(date(from)?, date(to)?))
         })
         .collect::<Result<Vec<_>, Failure>>()?;
     let input = ClockInput {

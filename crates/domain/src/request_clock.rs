@@ -36,10 +36,32 @@ pub const THIRD_PARTY_WORKDAYS: u32 = 15;
 /// A period the clock does not run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stop {
-    /// The day the consultation was sent (not itself a stopped day).
+    /// The day the consultation (or fee notice) was sent (not itself a stopped day).
     pub from: NaiveDate,
     /// The day the answer came, or the consultation period ended (a stopped day).
     pub to: NaiveDate,
+    pub reason: StopReason,
+}
+
+/// Why the clock stops.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopReason {
+    /// Consultation of a third party or of other agencies (条例第三十二条、第三十四条).
+    Consultation,
+    /// The payment window of a fee notice (国办函〔2020〕109号). Whether it stops the
+    /// clock is UNVERIFIED (deadlines.md): the office's setting decides, default yes.
+    Payment,
+}
+
+impl Stop {
+    /// A consultation stop from `from` to `to`.
+    pub fn consultation(from: NaiveDate, to: NaiveDate) -> Stop {
+        Stop {
+            from,
+            to,
+            reason: StopReason::Consultation,
+        }
+    }
 }
 
 /// What the clock is computed from.
@@ -302,9 +324,14 @@ fn step_zh(step: &Step) -> String {
             workdays,
             due,
         } => format!(
-            "中止：{} 至 {}，其间 {workdays} 个工作日不计入（条例第三十二条、第三十四条），期限顺延至 {due}（{}）",
+            "中止：{} 至 {}，其间 {workdays} 个工作日不计入（{}），期限顺延至 {due}（{}）",
             stop.from,
             stop.to,
+            match stop.reason {
+                StopReason::Consultation => "条例第三十二条、第三十四条",
+                StopReason::Payment =>
+                    "等待缴纳信息处理费，国办函〔2020〕109号；本机关设定缴费期间不计入",
+            },
             weekday_zh(*due)
         ),
         Step::Extended {
@@ -420,10 +447,7 @@ mod tests {
         // Stop 09-27..10-15 does not count 09-29, 09-30, 10-08..11, 10-12, 10-14, 10-15
         // (9 working days): 10-24, 25, 28..31, 11-01, 04, 05 -> 11-05.
         let input = ClockInput {
-            stops: vec![Stop {
-                from: day("2024-09-27"),
-                to: day("2024-10-15"),
-            }],
+            stops: vec![Stop::consultation(day("2024-09-27"), day("2024-10-15"))],
             ..received("2024-09-20")
         };
         let reckoning = reckon(&input, &Calendar::builtin()).unwrap();
@@ -443,10 +467,7 @@ mod tests {
         let input = ClockInput {
             received: Some(day("2025-01-24")),
             corrected: Some(day("2025-02-10")),
-            stops: vec![Stop {
-                from: day("2025-02-12"),
-                to: day("2025-02-20"),
-            }],
+            stops: vec![Stop::consultation(day("2025-02-12"), day("2025-02-20"))],
             extension: Some(20),
         };
         let reckoning = reckon(&input, &Calendar::builtin()).unwrap();
@@ -481,23 +502,14 @@ mod tests {
         };
         assert!(reason(&long).contains("最多 20 个工作日"));
         let reversed = ClockInput {
-            stops: vec![Stop {
-                from: day("2025-02-20"),
-                to: day("2025-02-12"),
-            }],
+            stops: vec![Stop::consultation(day("2025-02-20"), day("2025-02-12"))],
             ..received("2025-01-24")
         };
         assert!(reason(&reversed).contains("结束日期不能早于开始日期"));
         let overlapping = ClockInput {
             stops: vec![
-                Stop {
-                    from: day("2025-02-10"),
-                    to: day("2025-02-20"),
-                },
-                Stop {
-                    from: day("2025-02-14"),
-                    to: day("2025-02-24"),
-                },
+                Stop::consultation(day("2025-02-10"), day("2025-02-20")),
+                Stop::consultation(day("2025-02-14"), day("2025-02-24")),
             ],
             ..received("2025-01-24")
         };

@@ -226,3 +226,87 @@ pub async fn rule_records(store: &Store) -> Result<Vec<RuleRecord>> {
         })
         .collect()
 }
+
+/// A report as published: its unit, year, title and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    pub org_id: OrgId,
+    pub year: i32,
+    pub title: String,
+    pub published_at: crate::Timestamp,
+}
+
+/// Publishes (or republishes) the report of `org` for `year`.
+pub async fn publish(
+    tx: &mut WriteTx,
+    org: OrgId,
+    year: i32,
+    title: &str,
+    json: &str,
+    html: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO published_annual_reports \
+         (org_id, year, title, report_json, report_html, published_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) \
+         ON CONFLICT (org_id, year) DO UPDATE SET title = excluded.title, \
+         report_json = excluded.report_json, report_html = excluded.report_html, \
+         published_at = excluded.published_at",
+    )
+    .bind(org.0)
+    .bind(i64::from(year))
+    .bind(title)
+    .bind(json)
+    .bind(html)
+    .bind(to_text(now()))
+    .execute(tx.conn())
+    .await?;
+    let entry = serde_json::json!({"year": year, "title": title});
+    tx.record("report.publish", "org", org, None, Some(entry));
+    Ok(())
+}
+
+fn published_from_row(row: &sqlx::any::AnyRow) -> Result<Published> {
+    let year: i64 = row.try_get("year")?;
+    Ok(Published {
+        org_id: OrgId(row.try_get("org_id")?),
+        year: i32::try_from(year).map_err(|_| Error::unreadable("年度", &year.to_string()))?,
+        title: row.try_get("title")?,
+        published_at: crate::time::from_text(&row.try_get::<String, _>("published_at")?)?,
+    })
+}
+
+/// Every published report, newest year first.
+pub async fn published_list(store: &Store) -> Result<Vec<Published>> {
+    let rows = sqlx::query(
+        "SELECT org_id, year, title, published_at FROM published_annual_reports \
+         ORDER BY year DESC, org_id",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter().map(published_from_row).collect()
+}
+
+/// A published report with its JSON and HTML.
+pub async fn published(
+    store: &Store,
+    org: OrgId,
+    year: i32,
+) -> Result<Option<(Published, String, String)>> {
+    let row = sqlx::query(
+        "SELECT org_id, year, title, published_at, report_json, report_html \
+         FROM published_annual_reports WHERE org_id = $1 AND year = $2",
+    )
+    .bind(org.0)
+    .bind(i64::from(year))
+    .fetch_optional(store.pool())
+    .await?;
+    row.map(|row| {
+        Ok((
+            published_from_row(&row)?,
+            row.try_get("report_json")?,
+            row.try_get("report_html")?,
+        ))
+    })
+    .transpose()
+}

@@ -44,6 +44,8 @@ pub struct Request {
     pub serial: String,
     pub fields: RequestFields,
     pub reply: Option<(NaiveDate, Outcome)>,
+    /// The unit the request is assigned (交办) or last transferred (转办) to.
+    pub handling_org: Option<OrgId>,
     pub created_at: Timestamp,
 }
 
@@ -60,15 +62,33 @@ pub enum EventKind {
     Extension,
     /// The reply was given.
     Reply,
+    /// The request was assigned to the unit holding the information (交办).
+    Assign,
+    /// The request was transferred to another unit, with the reason (转办).
+    Transfer,
+    /// An internal note of the staff (never shown to the applicant).
+    Note,
+    /// The fee notice (收费通知) was sent, with the amount.
+    FeeNotice,
+    /// The fee was paid.
+    FeePaid,
+    /// The reply was delivered to the applicant (送达), with how.
+    Delivery,
 }
 
 impl EventKind {
-    const ALL: [EventKind; 5] = [
+    const ALL: [EventKind; 11] = [
         EventKind::CorrectionNotice,
         EventKind::Corrected,
         EventKind::Stop,
         EventKind::Extension,
         EventKind::Reply,
+        EventKind::Assign,
+        EventKind::Transfer,
+        EventKind::Note,
+        EventKind::FeeNotice,
+        EventKind::FeePaid,
+        EventKind::Delivery,
     ];
 
     pub fn code(self) -> &'static str {
@@ -78,6 +98,12 @@ impl EventKind {
             EventKind::Stop => "stop",
             EventKind::Extension => "extension",
             EventKind::Reply => "reply",
+            EventKind::Assign => "assign",
+            EventKind::Transfer => "transfer",
+            EventKind::Note => "note",
+            EventKind::FeeNotice => "fee_notice",
+            EventKind::FeePaid => "fee_paid",
+            EventKind::Delivery => "delivery",
         }
     }
 
@@ -88,10 +114,25 @@ impl EventKind {
             EventKind::Stop => "征求意见（中止计算）",
             EventKind::Extension => "延长答复期限",
             EventKind::Reply => "答复",
+            EventKind::Assign => "交办",
+            EventKind::Transfer => "转办",
+            EventKind::Note => "内部备注",
+            EventKind::FeeNotice => "发出收费通知",
+            EventKind::FeePaid => "申请人缴费",
+            EventKind::Delivery => "送达答复",
         }
     }
 
-    fn parse(code: &str) -> Option<EventKind> {
+    /// Whether the applicant's tracking page lists the event: the steps of the
+    /// statutory procedure do; assignment, transfer and notes are internal.
+    pub fn shown_to_applicant(self) -> bool {
+        !matches!(
+            self,
+            EventKind::Assign | EventKind::Transfer | EventKind::Note
+        )
+    }
+
+    pub fn parse(code: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.code() == code)
     }
 }
@@ -107,6 +148,10 @@ pub struct Event {
     /// The working days of an extension.
     pub workdays: Option<u32>,
     pub note: String,
+    /// The unit of an assignment or transfer.
+    pub org_id: Option<OrgId>,
+    /// The amount of a fee notice, in 元.
+    pub amount: Option<u64>,
     pub actor_id: Option<UserId>,
     pub actor_name: String,
     pub at: Timestamp,
@@ -120,11 +165,28 @@ pub struct NewEvent {
     pub until: Option<NaiveDate>,
     pub workdays: Option<u32>,
     pub note: String,
+    pub org_id: Option<OrgId>,
+    pub amount: Option<u64>,
+}
+
+impl NewEvent {
+    /// An event of `kind` on `on` with nothing else; set the other fields as needed.
+    pub fn on(kind: EventKind, on: NaiveDate) -> NewEvent {
+        NewEvent {
+            kind,
+            on,
+            until: None,
+            workdays: None,
+            note: String::new(),
+            org_id: None,
+            amount: None,
+        }
+    }
 }
 
 const COLUMNS: &str = "id, serial, org_id, applicant_type, applicant_name, id_number, phone, \
      email, address, description, doc_reference, purpose, preferred_form, delivery, channel, \
-     receipt_evidence, received_on, outcome, replied_on, created_at";
+     receipt_evidence, received_on, outcome, replied_on, handling_org_id, created_at";
 
 fn from_row(row: &AnyRow) -> Result<Request> {
     let applicant: String = row.try_get("applicant_type")?;
@@ -160,6 +222,7 @@ fn from_row(row: &AnyRow) -> Result<Request> {
             received_on: date_from_text(&row.try_get::<String, _>("received_on")?)?,
         },
         reply,
+        handling_org: row.try_get::<Option<i64>, _>("handling_org_id")?.map(OrgId),
         created_at: from_text(&row.try_get::<String, _>("created_at")?)?,
     })
 }
@@ -302,8 +365,8 @@ pub async fn all_events(store: &Store) -> Result<HashMap<RequestId, Vec<Event>>>
     Ok(by_request)
 }
 
-const EVENT_COLUMNS: &str =
-    "id, request_id, kind, on_date, until_date, workdays, note, actor_id, actor_name, at";
+const EVENT_COLUMNS: &str = "id, request_id, kind, on_date, until_date, workdays, note, org_id, \
+     amount, actor_id, actor_name, at";
 
 fn event_from_row(row: &AnyRow) -> Result<Event> {
     let kind: String = row.try_get("kind")?;
@@ -316,6 +379,10 @@ fn event_from_row(row: &AnyRow) -> Result<Event> {
             .try_get::<Option<i64>, _>("workdays")?
             .and_then(|n| u32::try_from(n).ok()),
         note: row.try_get("note")?,
+        org_id: row.try_get::<Option<i64>, _>("org_id")?.map(OrgId),
+        amount: row
+            .try_get::<Option<i64>, _>("amount")?
+            .and_then(|n| u64::try_from(n).ok()),
         actor_id: row.try_get::<Option<i64>, _>("actor_id")?.map(UserId),
         actor_name: row.try_get("actor_name")?,
         at: from_text(&row.try_get::<String, _>("at")?)?,
@@ -327,7 +394,8 @@ pub async fn add_event(tx: &mut WriteTx, id: RequestId, event: &NewEvent) -> Res
     let actor = tx.actor().clone();
     sqlx::query(
         "INSERT INTO request_events (request_id, kind, on_date, until_date, workdays, note, \
-         actor_id, actor_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+         org_id, amount, actor_id, actor_name, at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(id.0)
     .bind(event.kind.code())
@@ -335,13 +403,25 @@ pub async fn add_event(tx: &mut WriteTx, id: RequestId, event: &NewEvent) -> Res
     .bind(event.until.map(date_to_text))
     .bind(event.workdays.map(i64::from))
     .bind(&event.note)
+    .bind(event.org_id.map(|o| o.0))
+    .bind(event.amount.and_then(|a| i64::try_from(a).ok()))
     .bind(actor.user_id.map(|u| u.0))
     .bind(&actor.name)
     .bind(to_text(now()))
     .execute(tx.conn())
     .await?;
-    let entry = serde_json::json!({"kind": event.kind.code(), "on": date_to_text(event.on)});
+    let entry = serde_json::json!({
+        "kind": event.kind.code(), "on": date_to_text(event.on),
+        "org": event.org_id, "amount": event.amount,
+    });
     tx.record("request.event", "request", id, None, Some(entry));
+    if matches!(event.kind, EventKind::Assign | EventKind::Transfer) {
+        sqlx::query("UPDATE disclosure_requests SET handling_org_id = $1 WHERE id = $2")
+            .bind(event.org_id.map(|o| o.0))
+            .bind(id.0)
+            .execute(tx.conn())
+            .await?;
+    }
     Ok(())
 }
 
@@ -365,11 +445,8 @@ pub async fn reply(
         return Err(Error::Refused("该申请已经答复，不能再次答复".to_string()));
     }
     let event = NewEvent {
-        kind: EventKind::Reply,
-        on,
-        until: None,
-        workdays: None,
         note: basis.to_string(),
+        ..NewEvent::on(EventKind::Reply, on)
     };
     add_event(tx, id, &event).await
 }
@@ -491,4 +568,28 @@ pub async fn count(store: &Store) -> Result<i64> {
         .fetch_one(store.pool())
         .await?
         .try_get("n")?)
+}
+
+/// The place of request `id` among the requests of the same applicant (by identity
+/// number) received in the same calendar month, in order of receipt: the n of 按件计收
+/// (国办函〔2020〕109号第四条).
+pub async fn rank_in_month(
+    store: &Store,
+    id_number: &str,
+    received_on: NaiveDate,
+    id: RequestId,
+) -> Result<i64> {
+    use chrono::Datelike;
+    let first = received_on.with_day(1).unwrap_or(received_on);
+    Ok(sqlx::query(
+        "SELECT COUNT(*) AS n FROM disclosure_requests WHERE id_number = $1 \
+         AND received_on >= $2 AND (received_on < $3 OR (received_on = $3 AND id <= $4))",
+    )
+    .bind(id_number)
+    .bind(date_to_text(first))
+    .bind(date_to_text(received_on))
+    .bind(id.0)
+    .fetch_one(store.pool())
+    .await?
+    .try_get("n")?)
 }

@@ -97,11 +97,9 @@ async fn events_append_and_a_request_is_replied_to_once(db: TestDb) {
     let request = create(&db, "2025-01-24", "h").await;
     let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
     let stop = NewEvent {
-        kind: EventKind::Stop,
-        on: day("2025-02-12"),
         until: Some(day("2025-02-20")),
-        workdays: None,
         note: "征求第三方意见".to_string(),
+        ..NewEvent::on(EventKind::Stop, day("2025-02-12"))
     };
     requests::add_event(&mut tx, request.id, &stop)
         .await

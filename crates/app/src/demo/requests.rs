@@ -62,11 +62,10 @@ pub(super) async fn seed(app: &App, actor: &Actor) -> Result<()> {
     ];
     for (kind, on, until, workdays, note) in steps {
         let event = NewEvent {
-            kind,
-            on,
             until,
             workdays,
             note: note.to_string(),
+            ..NewEvent::on(kind, on)
         };
         requests::add_event(&mut tx, waiting.request.id, &event).await?;
     }

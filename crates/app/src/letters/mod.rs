@@ -105,6 +105,12 @@ pub fn available(handling: &Handling) -> Vec<LetterRef> {
             nth: None,
         });
     }
+    if first(events, EventKind::FeeNotice).is_some() {
+        letters.push(LetterRef {
+            kind: LetterKind::FeeNotice,
+            nth: None,
+        });
+    }
     if let Some((_, outcome)) = handling.request.reply {
         letters.push(LetterRef {
             kind: LetterKind::Reply(outcome),
@@ -153,7 +159,7 @@ fn fields(app: &App, agency: &str, handling: &Handling, which: LetterRef) -> Res
         set(Field::CorrectionPeriod, period);
     }
     if let Some(extension) = first(events, EventKind::Extension) {
-        let mut input = clock_input(request, events);
+        let mut input = clock_input(app, request, events);
         input.extension = None;
         let unextended = request_clock::reckon(&input, &app.calendar)?.due;
         set(Field::OriginalDue, date_zh(unextended));
@@ -163,6 +169,17 @@ fn fields(app: &App, agency: &str, handling: &Handling, which: LetterRef) -> Res
             .unwrap_or_default();
         set(Field::ExtensionWorkdays, workdays);
         set(Field::ExtendedDue, date_zh(handling.reckoning.due));
+    }
+    if let Some(notice) = first(events, EventKind::FeeNotice) {
+        // The notice's record starts with the method: "按量计收：250 页，应缴 …".
+        let method = notice.note.split('，').next().unwrap_or_default();
+        set(Field::FeeMethod, method.to_string());
+        if let Some(amount) = notice.amount {
+            set(Field::FeeAmount, amount.to_string());
+        }
+        if let Some(due) = notice.until {
+            set(Field::PaymentDue, date_zh(due));
+        }
     }
     let stop = which.nth.and_then(|n| stops(events).nth(n - 1));
     if let Some(stop) = stop {
@@ -175,6 +192,7 @@ fn fields(app: &App, agency: &str, handling: &Handling, which: LetterRef) -> Res
         LetterKind::CorrectionNotice => first(events, EventKind::CorrectionNotice).map(|e| e.on),
         LetterKind::ExtensionNotice => first(events, EventKind::Extension).map(|e| e.on),
         LetterKind::ThirdPartyConsultation => stop.map(|e| e.on),
+        LetterKind::FeeNotice => first(events, EventKind::FeeNotice).map(|e| e.on),
         LetterKind::Reply(_) => request.reply.map(|(on, _)| on),
     };
     if let Some(on) = dated {

@@ -25,12 +25,20 @@ const THIRD_PARTY: &str = "{第三方}：
 请您于{征求意见截止日期}前向本机关提出书面意见。逾期未提出意见的，由本机关依照条例的规定决定是否公开。您不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知您。
 特此函告。";
 
+const FEE_NOTICE: &str = "{申请人}：
+本机关于{收到日期}收到您提出的政府信息公开申请（申请编号：{申请编号}），申请获取“{申请内容}”。根据《中华人民共和国政府信息公开条例》第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，您的申请应当缴纳信息处理费。
+计收方式：{计收方式}。
+应缴金额：{收费金额}元。
+请您于{缴费期限}前缴纳。逾期未缴纳的，视为放弃申请，本机关将不再处理该政府信息公开申请。
+特此通知。";
+
 /// The built-in template of `kind`.
 pub(super) fn template(kind: LetterKind) -> &'static str {
     match kind {
         LetterKind::CorrectionNotice => CORRECTION_NOTICE,
         LetterKind::ExtensionNotice => EXTENSION_NOTICE,
         LetterKind::ThirdPartyConsultation => THIRD_PARTY,
+        LetterKind::FeeNotice => FEE_NOTICE,
         LetterKind::Reply(outcome) => reply(outcome.block()),
     }
 }

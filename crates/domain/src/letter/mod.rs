@@ -38,11 +38,14 @@ pub enum Field {
     ExtendedDue,
     ThirdParty,
     ConsultationDeadline,
+    FeeMethod,
+    FeeAmount,
+    PaymentDue,
     LetterDate,
 }
 
 impl Field {
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 19] = [
         Field::Agency,
         Field::Applicant,
         Field::Serial,
@@ -58,6 +61,9 @@ impl Field {
         Field::ExtendedDue,
         Field::ThirdParty,
         Field::ConsultationDeadline,
+        Field::FeeMethod,
+        Field::FeeAmount,
+        Field::PaymentDue,
         Field::LetterDate,
     ];
 
@@ -79,6 +85,9 @@ impl Field {
             Field::ExtendedDue => "延长后答复期限",
             Field::ThirdParty => "第三方",
             Field::ConsultationDeadline => "征求意见截止日期",
+            Field::FeeMethod => "计收方式",
+            Field::FeeAmount => "收费金额",
+            Field::PaymentDue => "缴费期限",
             Field::LetterDate => "文书日期",
         }
     }
@@ -103,6 +112,9 @@ impl Field {
             Field::ExtendedDue => "延长后的答复期限（已延长的申请）",
             Field::ThirdParty => "征求意见的第三方（征求意见记录的说明）",
             Field::ConsultationDeadline => "征求意见结束日期",
+            Field::FeeMethod => "收费通知记录的计收方式及依据（按件或按量）",
+            Field::FeeAmount => "应缴信息处理费金额（元）",
+            Field::PaymentDue => "缴费期限：收到通知次日起20个工作日的最后一日",
             Field::LetterDate => "文书日期：对应办理环节的日期",
         }
     }
@@ -125,6 +137,8 @@ pub enum LetterKind {
     ExtensionNotice,
     /// 征求第三方意见函 (条例第三十二条).
     ThirdPartyConsultation,
+    /// 信息处理费缴费通知书 (国办函〔2020〕109号).
+    FeeNotice,
     /// 政府信息公开申请答复书 for one outcome (条例第三十六条).
     Reply(Outcome),
 }
@@ -133,12 +147,13 @@ pub enum LetterKind {
 const REPLY_PREFIX: &str = "reply.";
 
 impl LetterKind {
-    /// Every kind: the three notices, then one reply per outcome.
+    /// Every kind: the four notices, then one reply per outcome.
     pub fn all() -> Vec<LetterKind> {
         let mut kinds = vec![
             LetterKind::CorrectionNotice,
             LetterKind::ExtensionNotice,
             LetterKind::ThirdPartyConsultation,
+            LetterKind::FeeNotice,
         ];
         kinds.extend(Outcome::ALL.into_iter().map(LetterKind::Reply));
         kinds
@@ -150,6 +165,7 @@ impl LetterKind {
             LetterKind::CorrectionNotice => "correction_notice".to_string(),
             LetterKind::ExtensionNotice => "extension_notice".to_string(),
             LetterKind::ThirdPartyConsultation => "third_party".to_string(),
+            LetterKind::FeeNotice => "fee_notice".to_string(),
             LetterKind::Reply(outcome) => format!("{REPLY_PREFIX}{}", outcome.code()),
         }
     }
@@ -160,6 +176,7 @@ impl LetterKind {
             "correction_notice" => Some(LetterKind::CorrectionNotice),
             "extension_notice" => Some(LetterKind::ExtensionNotice),
             "third_party" => Some(LetterKind::ThirdPartyConsultation),
+            "fee_notice" => Some(LetterKind::FeeNotice),
             other => other
                 .strip_prefix(REPLY_PREFIX)
                 .and_then(Outcome::parse)
@@ -173,6 +190,7 @@ impl LetterKind {
             LetterKind::CorrectionNotice => "补正告知书",
             LetterKind::ExtensionNotice => "延长答复期限告知书",
             LetterKind::ThirdPartyConsultation => "征求第三方意见函",
+            LetterKind::FeeNotice => "信息处理费缴费通知书",
             LetterKind::Reply(_) => "政府信息公开申请答复书",
         }
     }
@@ -218,7 +236,7 @@ mod tests {
     #[test]
     fn every_kind_has_a_stable_code_that_parses_back() {
         let kinds = LetterKind::all();
-        assert_eq!(kinds.len(), 3 + Outcome::ALL.len());
+        assert_eq!(kinds.len(), 4 + Outcome::ALL.len());
         for kind in &kinds {
             assert_eq!(LetterKind::parse(&kind.code()), Some(*kind), "{kind:?}");
         }

@@ -8,6 +8,7 @@
 //! Also owned here: the JSON body extractor whose rejection is an [`ErrorBody`], and the
 //! staff extractor that answers 401 in JSON instead of sending to the login page.
 
+mod annual_reports;
 mod documents;
 mod openapi;
 mod request_views;
@@ -31,6 +32,7 @@ use utoipa::ToSchema;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .merge(annual_reports::router())
         .merge(documents::router())
         .merge(openapi::router())
         .merge(requests::router())

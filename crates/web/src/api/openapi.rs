@@ -10,13 +10,15 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "gongkai API",
-        description = "政务公开平台的开放接口：政策文件库、依申请公开。字段名称稳定，供脚本使用。",
+        description = "政务公开平台的开放接口：政策文件库、年度报告、依申请公开。字段名称稳定，供脚本使用。",
         version = "1"
     ),
     paths(
         super::documents::list_documents,
         super::documents::get_document,
         super::search::search_documents,
+        super::annual_reports::list_reports,
+        super::annual_reports::get_report,
         super::requests::submit_request,
         super::requests::track_request,
         super::requests_staff::list_requests,
@@ -33,6 +35,8 @@ use utoipa::OpenApi;
         super::search::SearchHit,
         super::search::SearchFacets,
         super::search::FacetValue,
+        super::annual_reports::PublishedItem,
+        super::annual_reports::PublishedList,
         super::requests::SubmitBody,
         super::requests::Submitted,
         super::requests::TrackBody,
@@ -41,11 +45,11 @@ use utoipa::OpenApi;
         super::request_views::KeyDates,
         super::request_views::PublicEvent,
         super::request_views::ReplyView,
+        super::request_views::ClockStep,
         super::requests_staff::RequestSummary,
         super::requests_staff::RequestList,
         super::requests_staff::ApplicantView,
         super::requests_staff::StaffEvent,
-        super::request_views::ClockStep,
         super::requests_staff::CaseView,
         super::requests_staff::RequestDetail,
         super::ErrorBody,

@@ -57,14 +57,23 @@ pub struct KeyDates {
     /// The applicant told of the extension (条例第三十三条第二款).
     pub extended_on: Option<NaiveDate>,
     pub extension_workdays: Option<u32>,
+    /// The fee notice (收费通知) sent, and its amount in 元; the clock may stop until
+    /// payment (《政府信息公开信息处理费管理办法》).
+    pub fee_notice_on: Option<NaiveDate>,
+    pub fee_amount: Option<u64>,
+    /// The fee paid.
+    pub fee_paid_on: Option<NaiveDate>,
     /// 答复日期.
     pub replied_on: Option<NaiveDate>,
+    /// The reply delivered (送达).
+    pub delivered_on: Option<NaiveDate>,
 }
 
 /// A handling step without its note.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicEvent {
-    /// correction_notice, corrected, stop, extension or reply.
+    /// correction_notice, corrected, stop, extension, fee_notice, fee_paid, reply,
+    /// delivery; for staff also the internal assign, transfer and note.
     pub kind: String,
     pub label: String,
     pub on: NaiveDate,
@@ -72,6 +81,19 @@ pub struct PublicEvent {
     pub until: Option<NaiveDate>,
     /// An extension: its working days.
     pub workdays: Option<u32>,
+    /// A fee notice: the amount in 元.
+    pub amount: Option<u64>,
+}
+
+/// The steps the applicant sees, as the tracking page lists them: assignment,
+/// transfer and internal notes are the agency's own business.
+pub fn applicant_events(handling: &Handling) -> Vec<PublicEvent> {
+    handling
+        .events
+        .iter()
+        .filter(|e| e.kind.shown_to_applicant())
+        .map(PublicEvent::from)
+        .collect()
 }
 
 impl From<&Event> for PublicEvent {
@@ -82,6 +104,7 @@ impl From<&Event> for PublicEvent {
             on: e.on,
             until: e.until,
             workdays: e.workdays,
+            amount: e.amount,
         }
     }
 }
@@ -120,12 +143,17 @@ fn last_of(events: &[Event], kind: EventKind) -> Option<&Event> {
 pub fn key_dates(handling: &Handling) -> KeyDates {
     let events = &handling.events;
     let extension = last_of(events, EventKind::Extension);
+    let fee_notice = last_of(events, EventKind::FeeNotice);
     KeyDates {
         correction_notice_on: last_of(events, EventKind::CorrectionNotice).map(|e| e.on),
         corrected_on: last_of(events, EventKind::Corrected).map(|e| e.on),
         extended_on: extension.map(|e| e.on),
         extension_workdays: extension.and_then(|e| e.workdays),
+        fee_notice_on: fee_notice.map(|e| e.on),
+        fee_amount: fee_notice.and_then(|e| e.amount),
+        fee_paid_on: last_of(events, EventKind::FeePaid).map(|e| e.on),
         replied_on: handling.request.reply.map(|(on, _)| on),
+        delivered_on: last_of(events, EventKind::Delivery).map(|e| e.on),
     }
 }
 

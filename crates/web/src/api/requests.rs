@@ -8,7 +8,8 @@
 //! code travel in the body, never in the URL, and no response is cached.
 
 use super::request_views::{
-    KeyDates, PublicEvent, ReplyView, TimelinessView, key_dates, reply_view, status_of,
+    KeyDates, PublicEvent, ReplyView, TimelinessView, applicant_events, key_dates, reply_view,
+    status_of,
 };
 use super::{ApiError, JsonBody, no_store};
 use crate::AppState;
@@ -145,7 +146,8 @@ pub struct Tracked {
     pub due_on: NaiveDate,
     pub timeliness: TimelinessView,
     pub key_dates: KeyDates,
-    /// The handling steps, oldest first.
+    /// The steps of the statutory procedure, oldest first; internal steps (assignment,
+    /// transfer, notes) are not shown.
     pub events: Vec<PublicEvent>,
     /// The reply, once given.
     pub reply: Option<ReplyView>,
@@ -163,7 +165,7 @@ impl From<&Handling> for Tracked {
             due_on: h.reckoning.due,
             timeliness: h.timeliness.into(),
             key_dates: key_dates(h),
-            events: h.events.iter().map(PublicEvent::from).collect(),
+            events: applicant_events(h),
             reply: reply_view(h),
         }
     }

@@ -126,8 +126,11 @@ pub struct ApplicantView {
 pub struct StaffEvent {
     #[serde(flatten)]
     pub event: PublicEvent,
-    /// Stop: who was consulted; extension: the approver; reply: the legal basis.
+    /// Stop: who was consulted; extension: the approver; reply: the legal basis;
+    /// transfer: the reason; note: the internal note.
     pub note: String,
+    /// Assignment or transfer: the unit's id.
+    pub unit_id: Option<i64>,
     pub recorded_by: String,
     /// RFC 3339.
     pub recorded_at: String,
@@ -207,6 +210,7 @@ fn detail_of(h: &Handling) -> RequestDetail {
             .map(|e| StaffEvent {
                 event: PublicEvent::from(e),
                 note: e.note.clone(),
+                unit_id: e.org_id.map(|o| o.0),
                 recorded_by: e.actor_name.clone(),
                 recorded_at: e.at.to_rfc3339(),
             })

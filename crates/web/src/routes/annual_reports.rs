@@ -26,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/console/reports/annual", get(show_report))
         .route("/console/reports/annual/download", get(download_report))
         .route("/console/reports/annual/inputs", post(save_inputs))
+        .route("/console/reports/annual/publish", post(publish_report))
 }
 
 /// Which report: unit, year, whether its units are counted too.
@@ -68,6 +69,8 @@ struct ReportPage {
     query: String,
     view: ReportView,
     form: InputsForm,
+    /// When this unit's report of the year was published, if it was.
+    published_at: Option<String>,
 }
 
 /// The unit asked for, else the first one the user reports for.
@@ -100,7 +103,13 @@ async fn report_page(
         Some(form) => form,
         None => InputsForm::of(&annual_report::inputs(&state.app, &staff.user, org, year).await?),
     };
+    let published_at = annual_report::published_list(&state.app)
+        .await?
+        .into_iter()
+        .find(|p| p.org_id == org && p.year == year)
+        .map(|p| super::console::local_time(p.published_at));
     Ok(ReportPage {
+        published_at,
         layout: console_layout(state, staff, "政府信息公开工作年度报告").await?,
         error,
         notice: which.done.as_ref().map(|_| "已保存。".to_string()),
@@ -191,6 +200,38 @@ async fn save_inputs(
         Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
             let page =
                 report_page(&state, &staff, &which, Some(form), Some(public_message(&e))).await?;
+            Ok((status_of(&e), render(&page)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn publish_report(
+    State(state): State<AppState>,
+    staff: Staff,
+    Query(which): Query<Which>,
+) -> Result<Response, WebError> {
+    let (_, org) = chosen(&state, &staff, &which).await?;
+    let to_html = |report: &gongkai_app::annual_report::AnnualReport| {
+        standalone_html(report).map_err(|e| Error::Internal(e.to_string()))
+    };
+    let published = annual_report::publish(
+        &state.app,
+        &staff.user,
+        org,
+        which.year(),
+        which.with_units(),
+        to_html,
+    )
+    .await;
+    match published {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/console/reports/annual?{}&done=1",
+            which.query(org)
+        ))
+        .into_response()),
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
+            let page = report_page(&state, &staff, &which, None, Some(public_message(&e))).await?;
             Ok((status_of(&e), render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),

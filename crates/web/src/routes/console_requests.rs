@@ -154,6 +154,12 @@ struct RequestPage {
     /// The tracking code of a request just entered by staff, to give the applicant.
     code: Option<String>,
     today: String,
+    /// Whether the user takes the office's steps (else only notes: the assigned unit).
+    handler: bool,
+    /// The units the request can be assigned to: id and name.
+    units: Vec<(i64, String)>,
+    /// The unit handling it, once assigned.
+    handling_unit: Option<String>,
 }
 
 #[derive(serde::Deserialize)]
@@ -171,11 +177,25 @@ async fn request_page(
     query: Option<RequestQuery>,
 ) -> Result<RequestPage, WebError> {
     let handling = requests::detail(&state.app, &staff.user, id).await?;
+    let handler = requests::is_handler(&state.app, &staff.user, &handling.request).await?;
+    let units: Vec<(i64, String)> = requests::assignable_units(&state.app, &handling.request)
+        .await?
+        .into_iter()
+        .map(|o| (o.id.0, o.name))
+        .collect();
+    let unit_name = |id: Option<gongkai_app::OrgId>| {
+        id.and_then(|id| units.iter().find(|(u, _)| *u == id.0))
+            .map(|(_, name)| name.clone())
+    };
+    let handling_unit = unit_name(handling.request.handling_org);
     let events = handling
         .events
         .iter()
         .map(|e| {
             let mut what = format!("{} {}", e.on, e.kind.label_zh());
+            if let Some(unit) = unit_name(e.org_id) {
+                what.push_str(&format!("：{unit}"));
+            }
             if let Some(until) = e.until {
                 what.push_str(&format!("（至 {until}）"));
             }
@@ -203,6 +223,9 @@ async fn request_page(
         case_results: CaseResult::ALL.to_vec(),
         code,
         today: gongkai_app::documents::today().to_string(),
+        handler,
+        units,
+        handling_unit,
         handling,
     })
 }

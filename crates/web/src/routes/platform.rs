@@ -1,5 +1,7 @@
 //! The disclosure platform's columns (政府信息公开平台, 条例 Art. 24): the hub and
-//! 政府信息公开指南 · 政府信息公开制度 · 法定主动公开内容 · 政府信息公开年报.
+//! 政府信息公开指南 · 政府信息公开制度 · 法定主动公开内容 · 政府信息公开年报 (the
+//! reports published from the platform's own records first, with their JSON, then
+//! the reports in the library).
 
 use super::documents::DocumentView;
 use super::render;
@@ -9,11 +11,13 @@ use crate::layout::Layout;
 use crate::visitor::Visitor;
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
-use axum::response::Html;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use gongkai_app::config::OfficeSettings;
-use gongkai_app::platform;
+use gongkai_app::model::PublishedReport;
+use gongkai_app::{OrgId, annual_report, platform};
 use gongkai_domain::platform::{PlatformColumn, STATUTORY_ITEMS};
 use gongkai_domain::topic::STANDARD_TOPICS;
 
@@ -24,6 +28,14 @@ pub fn router() -> Router<AppState> {
         .route("/xxgk/rules", get(list_rules))
         .route("/xxgk/statutory", get(show_statutory))
         .route("/xxgk/annual-reports", get(list_annual_reports))
+        .route(
+            "/xxgk/annual-reports/{org}/{year}",
+            get(show_published_report),
+        )
+        .route(
+            "/xxgk/annual-reports/{org}/{year}/json",
+            get(published_report_json),
+        )
 }
 
 #[derive(Template)]
@@ -39,10 +51,11 @@ async fn show_platform(
     visitor: Visitor,
 ) -> Result<Html<String>, WebError> {
     let (rules, reports) = platform::rules_and_reports(&state.app).await?;
+    let published = annual_report::published_list(&state.app).await?;
     render(&PlatformPage {
         layout: Layout::public(&state, &visitor, "政府信息公开"),
         rules: rules.len(),
-        reports: reports.len(),
+        reports: reports.len() + published.len(),
     })
 }
 
@@ -95,6 +108,8 @@ struct ListPage {
     layout: Layout,
     heading: &'static str,
     documents: Vec<DocumentView>,
+    /// The annual reports the platform computed and the office published (年报 only).
+    published: Vec<PublishedReport>,
 }
 
 async fn list_column(
@@ -103,14 +118,17 @@ async fn list_column(
     column: PlatformColumn,
 ) -> Result<Html<String>, WebError> {
     let (rules, reports) = platform::rules_and_reports(&state.app).await?;
-    let documents = match column {
-        PlatformColumn::AnnualReports => reports,
-        _ => rules,
+    let (documents, published) = match column {
+        PlatformColumn::AnnualReports => {
+            (reports, annual_report::published_list(&state.app).await?)
+        }
+        _ => (rules, Vec::new()),
     };
     render(&ListPage {
         layout: Layout::public(state, visitor, column.label_zh()),
         heading: column.label_zh(),
         documents: documents.into_iter().map(DocumentView::from).collect(),
+        published,
     })
 }
 
@@ -144,4 +162,22 @@ async fn show_statutory(
         layout: Layout::public(&state, &visitor, title),
         items: STATUTORY_ITEMS.to_vec(),
     })
+}
+
+/// A published annual report as the office published it (a whole HTML document).
+async fn show_published_report(
+    State(state): State<AppState>,
+    Path((org, year)): Path<(OrgId, i32)>,
+) -> Result<Html<String>, WebError> {
+    let (_, _, html) = annual_report::published(&state.app, org, year).await?;
+    Ok(Html(html))
+}
+
+/// A published annual report as JSON (names in docs/annual-report.md).
+async fn published_report_json(
+    State(state): State<AppState>,
+    Path((org, year)): Path<(OrgId, i32)>,
+) -> Result<Response, WebError> {
+    let (_, json, _) = annual_report::published(&state.app, org, year).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }

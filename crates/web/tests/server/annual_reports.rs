@@ -88,6 +88,45 @@ async fn the_office_enters_figures_and_texts_and_downloads_the_report() {
         download(&office, "pdf").await.status(),
         StatusCode::UNPROCESSABLE_ENTITY
     );
+
+    // Published: the platform's 年报 column lists it; page, JSON and API are public.
+    let public = app.client();
+    let (_, column) = public.get_text("/xxgk/annual-reports").await;
+    assert!(!column.contains("2025年政府信息公开工作年度报告"));
+    let publish_action = action.replace("/inputs?", "/publish?");
+    let published = office.submit(PAGE, &publish_action, &[]).await;
+    assert_eq!(published.status(), StatusCode::SEE_OTHER);
+    let (_, page) = office.get_text(PAGE).await;
+    assert!(page.contains("重新发布"));
+    let (_, column) = public.get_text("/xxgk/annual-reports").await;
+    let at = column.find("href=\"/xxgk/annual-reports/").unwrap() + "href=\"".len();
+    let link = column[at..at + column[at..].find('"').unwrap()].to_string();
+    assert!(
+        column.contains("2025年政府信息公开工作年度报告"),
+        "{column}"
+    );
+    let (status, html) = public.get_text(&link).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("公开质量有待提升。"));
+    let frozen: serde_json::Value = public
+        .get(&format!("{link}/json"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(frozen["section2_proactive"]["licensing_decisions"], 12);
+    let api: serde_json::Value = public
+        .get("/api/v1/annual-reports")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(api["items"][0]["year"], 2025);
+    let url = api["items"][0]["url"].as_str().unwrap().to_string();
+    let by_api: serde_json::Value = public.get(&url).await.json().await.unwrap();
+    assert_eq!(by_api, frozen);
+    let missing = public.get("/api/v1/annual-reports/1/2019").await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

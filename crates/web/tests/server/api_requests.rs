@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 const ID_NUMBER: &str = "11010519491231002X";
 const PHONE: &str = "13800000000";
 const EMAIL: &str = "zhangsan@example.cn";
+const NOTE: &str = "经查，该统计由本局法律援助中心保存";
 
 fn complete() -> Value {
     json!({
@@ -173,9 +174,35 @@ async fn staff_list_and_read_requests_with_the_explained_due_date() {
     assert_eq!(detail["clock_steps"][1]["due_on"], submitted["due_on"]);
     assert!(detail["provisional"].is_boolean());
 
-    // Replied: the applicant sees the outcome and its legal basis.
+    // Internal steps are for staff only.
     let console = format!("/console/requests/{}", row["id"]);
     let today = gongkai_app::documents::today().to_string();
+    let judiciary = app.org_id("示例区司法局").await.to_string();
+    let internal = [
+        vec![
+            ("kind", "assign"),
+            ("org", judiciary.as_str()),
+            ("on", &today),
+        ],
+        vec![("kind", "note"), ("on", &today), ("note", NOTE)],
+    ];
+    for fields in internal {
+        let done = office
+            .submit(&console, &format!("{console}/steps"), &fields)
+            .await;
+        assert_eq!(done.status(), StatusCode::SEE_OTHER, "{fields:?}");
+    }
+    let (_, detail) = get_json(&office, &path).await;
+    let kinds: Vec<&str> = detail["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["assign", "note"]);
+    assert_eq!(detail["events"][1]["note"], NOTE);
+
+    // Replied: the applicant sees the outcome and its legal basis, not the internal steps.
     let reply = office
         .submit(
             &console,
@@ -186,6 +213,9 @@ async fn staff_list_and_read_requests_with_the_explained_due_date() {
     assert_eq!(reply.status(), StatusCode::SEE_OTHER);
     let track = json!({"serial": submitted["serial"], "code": submitted["tracking_code"]});
     let (_, _, tracked) = post_json(&app, "/api/v1/requests/track", &track).await;
+    assert!(!tracked.to_string().contains(NOTE), "{tracked}");
+    assert_eq!(tracked["events"].as_array().unwrap().len(), 1, "{tracked}");
+    assert_eq!(tracked["events"][0]["kind"], "reply");
     assert_eq!(tracked["status_label"], "已答复");
     assert_eq!(tracked["reply"]["outcome"], "disclosed");
     assert_eq!(tracked["key_dates"]["replied_on"], today.as_str());

@@ -17,5 +17,6 @@ mod library_console;
 mod ops;
 mod orgs;
 mod platform;
+mod request_handling;
 mod requests;
 mod search;

@@ -6,7 +6,12 @@
 //! tracking code, never another's (a wrong pair is "not found", with no hint which part
 //! was wrong). The applicant's identity number and contacts are shown only to staff who
 //! handle requests: office and admin grants covering the agency asked, or held in a
-//! unit of that government (its office).
+//! unit of that government (its office), and to the staff of the unit the request is
+//! assigned to (交办), who add notes; every other step is the office's ([`handling`]).
+
+mod handling;
+
+pub use handling::payment_due;
 
 use crate::access::CurrentUser;
 use crate::documents::today;
@@ -322,7 +327,7 @@ fn handling_of(
     events: Vec<Event>,
     cases: Vec<Case>,
 ) -> Result<Handling> {
-    let reckoning = request_clock::reckon(&clock_input(&request, &events), &app.calendar)?;
+    let reckoning = request_clock::reckon(&clock_input(app, &request, &events), &app.calendar)?;
     let replied = request.reply.is_some();
     let timeliness = Timeliness::on(Some(reckoning.due), replied, today(), &app.calendar);
     Ok(Handling {
@@ -335,8 +340,10 @@ fn handling_of(
 }
 
 /// What the clock is computed from: the receipt, the last corrected receipt, the stops
+/// (consultations, and the payment window where the office's setting stops the clock)
 /// and the extension, as recorded.
-pub(crate) fn clock_input(request: &Request, events: &[Event]) -> ClockInput {
+pub(crate) fn clock_input(app: &App, request: &Request, events: &[Event]) -> ClockInput {
+    let fee_stop = handling::fee_stop(app, events, today());
     ClockInput {
         received: Some(request.fields.received_on),
         corrected: events
@@ -347,10 +354,8 @@ pub(crate) fn clock_input(request: &Request, events: &[Event]) -> ClockInput {
         stops: events
             .iter()
             .filter(|e| e.kind == EventKind::Stop)
-            .map(|e| Stop {
-                from: e.on,
-                to: e.until.unwrap_or(e.on),
-            })
+            .map(|e| Stop::consultation(e.on, e.until.unwrap_or(e.on)))
+            .chain(fee_stop)
             .collect(),
         extension: events
             .iter()
@@ -397,7 +402,7 @@ pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Handling>> {
     let mut cases = requests::all_cases(&app.store).await?;
     let mut rows = Vec::new();
     for request in requests::list(&app.store).await? {
-        if handles(user, request.fields.org_id, &all) {
+        if may_view(user, &request, &all) {
             let record = events.remove(&request.id).unwrap_or_default();
             let filed = cases.remove(&request.id).unwrap_or_default();
             rows.push(handling_of(app, request, record, filed)?);
@@ -416,11 +421,30 @@ pub async fn due_within(app: &App, user: &CurrentUser, n: i64) -> Result<Vec<Han
         .collect())
 }
 
-/// One request, for those who handle it.
+/// Whether the user sees a request: its handlers (the agency's office), and the staff
+/// of the unit it is assigned to, who add notes.
+fn may_view(user: &CurrentUser, request: &Request, all: &[gongkai_store::orgs::Org]) -> bool {
+    handles(user, request.fields.org_id, all)
+        || request
+            .handling_org
+            .is_some_and(|unit| user.covers(&Role::ALL, unit, all))
+}
+
+/// One request, for those who handle it or the unit it is assigned to.
 pub async fn detail(app: &App, user: &CurrentUser, id: RequestId) -> Result<Handling> {
     let request = requests::get(&app.store, id).await?;
-    require_handler(app, user, request.fields.org_id).await?;
+    let all = orgs::list(&app.store).await?;
+    if !may_view(user, &request, &all) {
+        return Err(Error::Forbidden);
+    }
     handling(app, request).await
+}
+
+/// One request, for those who handle it (the agency's office): every step but notes.
+async fn handled(app: &App, user: &CurrentUser, id: RequestId) -> Result<Handling> {
+    let current = detail(app, user, id).await?;
+    require_handler(app, user, current.request.fields.org_id).await?;
+    Ok(current)
 }
 
 /// A handling step, as the staff page's forms send it.
@@ -441,6 +465,15 @@ pub struct StepInput {
     /// Stop: third_party (at most 15 working days) or agency.
     #[serde(default)]
     pub consulted: String,
+    /// Assign, transfer: the unit's id.
+    #[serde(default)]
+    pub org: String,
+    /// Fee notice: per_request (按件) or per_page (按量).
+    #[serde(default)]
+    pub method: String,
+    /// Fee notice by pages: how many.
+    #[serde(default)]
+    pub pages: String,
 }
 
 fn date_field(value: &str, field: &str) -> Result<NaiveDate> {
@@ -449,11 +482,16 @@ fn date_field(value: &str, field: &str) -> Result<NaiveDate> {
 
 /// Records a handling step on an open request; the clock must still compute after it.
 pub async fn step(app: &App, user: &CurrentUser, id: RequestId, input: &StepInput) -> Result<()> {
-    let current = detail(app, user, id).await?;
-    if current.request.reply.is_some() {
+    // Notes are for everyone who sees the request; every other step is the office's.
+    let current = match input.kind.as_str() {
+        "note" => detail(app, user, id).await?,
+        _ => handled(app, user, id).await?,
+    };
+    let after_reply = matches!(input.kind.as_str(), "note" | "delivery");
+    if current.request.reply.is_some() && !after_reply {
         return Err(Error::invalid("办理", "该申请已经答复"));
     }
-    let event = new_event(app, &current, input)?;
+    let event = new_event(app, &current, input).await?;
     let mut events = current.events.clone();
     events.push(Event {
         id: 0,
@@ -462,11 +500,13 @@ pub async fn step(app: &App, user: &CurrentUser, id: RequestId, input: &StepInpu
         until: event.until,
         workdays: event.workdays,
         note: event.note.clone(),
+        org_id: event.org_id,
+        amount: event.amount,
         actor_id: None,
         actor_name: String::new(),
         at: gongkai_store::now(),
     });
-    request_clock::reckon(&clock_input(&current.request, &events), &app.calendar)?;
+    request_clock::reckon(&clock_input(app, &current.request, &events), &app.calendar)?;
     let mut tx = app.store.begin(user.actor()).await?;
     requests::add_event(&mut tx, id, &event).await?;
     tx.commit().await?;
@@ -474,7 +514,7 @@ pub async fn step(app: &App, user: &CurrentUser, id: RequestId, input: &StepInpu
 }
 
 /// The event a step records, checked against the request's record so far.
-fn new_event(app: &App, current: &Handling, input: &StepInput) -> Result<NewEvent> {
+async fn new_event(app: &App, current: &Handling, input: &StepInput) -> Result<NewEvent> {
     let on = date_field(&input.on, "日期")?;
     if on > today() {
         return Err(Error::invalid("日期", "不能晚于今天"));
@@ -482,11 +522,10 @@ fn new_event(app: &App, current: &Handling, input: &StepInput) -> Result<NewEven
     let has = |kind| current.events.iter().any(|e| e.kind == kind);
     let note = input.note.trim().to_string();
     let event = |kind, until, workdays, note| NewEvent {
-        kind,
-        on,
         until,
         workdays,
         note,
+        ..NewEvent::on(kind, on)
     };
     match input.kind.as_str() {
         "correction_notice" if has(EventKind::CorrectionNotice) => Err(Error::invalid(
@@ -520,6 +559,14 @@ fn new_event(app: &App, current: &Handling, input: &StepInput) -> Result<NewEven
             Ok(event(EventKind::Stop, Some(until), None, note))
         }
         "extension" => extension_event(current, input, on, note),
+        "assign" | "transfer" => {
+            let all = orgs::list(&app.store).await?;
+            handling::assignment(current, input, on, &all)
+        }
+        "note" => handling::internal_note(input, on),
+        "fee_notice" => handling::fee_notice(app, current, input, on).await,
+        "fee_paid" => handling::fee_paid(app, current, input, on),
+        "delivery" => handling::delivery(current, input, on),
         _ => Err(Error::invalid("办理", "无法识别的办理环节")),
     }
 }
@@ -566,11 +613,9 @@ fn extension_event(
         ));
     }
     Ok(NewEvent {
-        kind: EventKind::Extension,
-        on,
-        until: None,
         workdays: Some(workdays),
         note: approver,
+        ..NewEvent::on(EventKind::Extension, on)
     })
 }
 
@@ -589,13 +634,14 @@ pub struct ReplyInput {
 /// Records the reply: one outcome of the annual report's rows with its legal basis,
 /// once (a correction is a new, linked event, not a second reply).
 pub async fn reply(app: &App, user: &CurrentUser, id: RequestId, input: &ReplyInput) -> Result<()> {
-    let current = detail(app, user, id).await?;
+    let current = handled(app, user, id).await?;
     let outcome = Outcome::parse(&input.outcome)
         .ok_or_else(|| Error::invalid("办理结果", "请选择办理结果"))?;
     let on = date_field(&input.on, "答复日期")?;
     if on > today() || on < current.request.fields.received_on {
         return Err(Error::invalid("答复日期", "应在收到申请之日和今天之间"));
     }
+    handling::check_outcome(app, &current, outcome, on)?;
     let basis = match input.basis.trim() {
         "" => outcome.legal_basis_zh().to_string(),
         text => text.to_string(),
@@ -625,7 +671,7 @@ pub async fn add_case(
     id: RequestId,
     input: &CaseInput,
 ) -> Result<()> {
-    let current = detail(app, user, id).await?;
+    let current = handled(app, user, id).await?;
     let kind = CaseKind::parse(&input.kind)
         .ok_or_else(|| Error::invalid("案件类型", "请选择行政复议或行政诉讼"))?;
     let filed_on = date_field(&input.filed_on, "申请或起诉日期")?;
@@ -667,7 +713,7 @@ pub async fn decide_case(
     id: RequestId,
     input: &DecisionInput,
 ) -> Result<()> {
-    let current = detail(app, user, id).await?;
+    let current = handled(app, user, id).await?;
     let case = current
         .cases
         .iter()
@@ -698,4 +744,24 @@ pub async fn decide_case(
     requests::decide_case(&mut tx, id, case.id, result, decided_on).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Whether the user takes the office's steps on this request (not only notes).
+pub async fn is_handler(app: &App, user: &CurrentUser, request: &Request) -> Result<bool> {
+    let all = orgs::list(&app.store).await?;
+    Ok(handles(user, request.fields.org_id, &all))
+}
+
+/// The units a request can be assigned to: those of the agency's government, by name.
+pub async fn assignable_units(
+    app: &App,
+    request: &Request,
+) -> Result<Vec<gongkai_store::orgs::Org>> {
+    let all = orgs::list(&app.store).await?;
+    let government = crate::ledgers::units::government_of(&all, request.fields.org_id);
+    Ok(all
+        .iter()
+        .filter(|o| crate::ledgers::units::is_within(&all, o.id, government))
+        .cloned()
+        .collect())
 }

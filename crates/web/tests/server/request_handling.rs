@@ -1,0 +1,235 @@
+//! Handling a request through the real server beyond the clock: assignment to the unit
+//! holding the information (whose staff then see it and add notes, and nothing more),
+//! transfer with a reason, the fee notice and payment with the clock stopped between,
+//! the outcomes that need them, and the delivery of the reply.
+
+use crate::helpers::{Client, TestApp};
+use gongkai_domain::role::Role;
+use reqwest::StatusCode;
+
+/// Submits a complete request through the public form; returns serial and code.
+async fn submitted(app: &TestApp) -> (String, String) {
+    let fields = [
+        ("applicant_type", "natural_person"),
+        ("applicant_name", "王五"),
+        ("id_number", "11010519491231002X"),
+        ("phone", "13900000000"),
+        ("description", "示例区2024年法律援助案件统计"),
+    ];
+    let page = app
+        .client()
+        .submit("/requests/new", "/requests/new", &fields)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let serial_at = page.find("〔").unwrap();
+    let serial_end = serial_at + page[serial_at..].find("号").unwrap() + "号".len();
+    let code_at = page.find("<strong class=\"code\">").unwrap() + "<strong class=\"code\">".len();
+    let code = page[code_at..code_at + page[code_at..].find('<').unwrap()].to_string();
+    (page[serial_at..serial_end].to_string(), code)
+}
+
+async fn step(client: &Client, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    client.submit(path, &format!("{path}/steps"), fields).await
+}
+
+#[tokio::test]
+async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() {
+    let app = TestApp::spawn().await;
+    let (serial, code) = submitted(&app).await;
+    let office = app.signed_in(Role::Office).await;
+    let editor = app.signed_in(Role::Editor).await;
+    let path = "/console/requests/1";
+    let today = gongkai_app::documents::today().to_string();
+    let judiciary = app.org_id("示例区司法局").await.to_string();
+    let finance = app.org_id("示例区财政局").await.to_string();
+
+    // Before assignment the unit's staff do not see the request.
+    assert_eq!(editor.get(path).await.status(), StatusCode::FORBIDDEN);
+    let transfer_first = step(
+        &office,
+        path,
+        &[
+            ("kind", "transfer"),
+            ("org", &finance),
+            ("on", &today),
+            ("note", "x"),
+        ],
+    )
+    .await;
+    assert_eq!(transfer_first.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let assigned = step(
+        &office,
+        path,
+        &[("kind", "assign"), ("org", &judiciary), ("on", &today)],
+    )
+    .await;
+    assert_eq!(assigned.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = office.get_text(path).await;
+    assert!(detail.contains("承办单位</dt><dd>示例区司法局"), "{detail}");
+
+    // The unit sees it and adds notes; it takes no other step.
+    let (status, _) = editor.get_text("/console/requests").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, seen) = editor.get_text(path).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(seen.contains(&serial));
+    let noted = step(
+        &editor,
+        path,
+        &[
+            ("kind", "note"),
+            ("on", &today),
+            ("note", "经查，该统计由本局法律援助中心保存"),
+        ],
+    )
+    .await;
+    assert_eq!(noted.status(), StatusCode::SEE_OTHER);
+    let refused = step(
+        &editor,
+        path,
+        &[("kind", "correction_notice"), ("on", &today)],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+
+    // A transfer needs its reason; then the request is the other unit's.
+    let no_reason = step(
+        &office,
+        path,
+        &[("kind", "transfer"), ("org", &finance), ("on", &today)],
+    )
+    .await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(no_reason.text().await.unwrap().contains("转办理由"));
+    let transferred = step(
+        &office,
+        path,
+        &[
+            ("kind", "transfer"),
+            ("org", &finance),
+            ("on", &today),
+            ("note", "经费数据由财政局掌握"),
+        ],
+    )
+    .await;
+    assert_eq!(transferred.status(), StatusCode::SEE_OTHER);
+    assert_eq!(editor.get(path).await.status(), StatusCode::FORBIDDEN);
+
+    // Fees: the first request of the month is free by the piece; 250 pages cost
+    // 30×0 + 70×10 + 100×20 + 50×40 = 4 700 元 (rules.md's worked example).
+    let free = step(
+        &office,
+        path,
+        &[
+            ("kind", "fee_notice"),
+            ("method", "per_request"),
+            ("on", &today),
+        ],
+    )
+    .await;
+    assert_eq!(free.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(free.text().await.unwrap().contains("不收费"));
+    let notice = step(
+        &office,
+        path,
+        &[
+            ("kind", "fee_notice"),
+            ("method", "per_page"),
+            ("pages", "250"),
+            ("on", &today),
+        ],
+    )
+    .await;
+    assert_eq!(notice.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = office.get_text(path).await;
+    assert!(detail.contains("应缴 4700 元"), "{detail}");
+    assert!(detail.contains("等待缴纳信息处理费"), "the clock stops");
+    let (status, letter) = office.get_text(&format!("{path}/letters/fee_notice")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        letter.contains("应缴金额：4700元") && letter.contains("按量计收：250 页"),
+        "{letter}"
+    );
+    let docx = office
+        .get(&format!("{path}/letters/fee_notice/docx"))
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip::ZipArchive::new(std::io::Cursor::new(docx.to_vec()))
+            .unwrap()
+            .by_name("word/document.xml")
+            .unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    assert!(xml.contains("4700"), "the Word notice states the amount");
+    let unpaid = office
+        .submit(
+            path,
+            &format!("{path}/reply"),
+            &[("outcome", "other_unpaid_fee"), ("on", &today)],
+        )
+        .await;
+    assert_eq!(
+        unpaid.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the payment window has not ended"
+    );
+    let no_correction = office
+        .submit(
+            path,
+            &format!("{path}/reply"),
+            &[("outcome", "other_no_correction"), ("on", &today)],
+        )
+        .await;
+    assert_eq!(no_correction.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The applicant sees the fee, never the internal steps.
+    let tracked = app
+        .client()
+        .submit(
+            "/requests/track",
+            "/requests/track",
+            &[("serial", &serial), ("code", &code)],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(tracked.contains("应缴信息处理费 4700 元"), "{tracked}");
+    for internal in ["法律援助中心", "交办", "转办", "内部备注", "财政局"] {
+        assert!(!tracked.contains(internal), "{internal} leaked: {tracked}");
+    }
+
+    let paid = step(&office, path, &[("kind", "fee_paid"), ("on", &today)]).await;
+    assert_eq!(paid.status(), StatusCode::SEE_OTHER);
+    let early = step(
+        &office,
+        path,
+        &[("kind", "delivery"), ("on", &today), ("note", "电子邮件")],
+    )
+    .await;
+    assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let replied = office
+        .submit(
+            path,
+            &format!("{path}/reply"),
+            &[("outcome", "disclosed"), ("on", &today)],
+        )
+        .await;
+    assert_eq!(replied.status(), StatusCode::SEE_OTHER);
+    let delivered = step(
+        &office,
+        path,
+        &[("kind", "delivery"), ("on", &today), ("note", "电子邮件")],
+    )
+    .await;
+    assert_eq!(delivered.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = office.get_text(path).await;
+    assert!(detail.contains("送达答复：电子邮件"), "{detail}");
+}
