@@ -271,9 +271,29 @@ async fn a_form_post_to_the_api_without_a_csrf_token_is_refused() {
         StatusCode::FORBIDDEN,
         "text/plain is a form"
     );
+    let outside_api = reqwest::Client::new()
+        .post(app.url("/requests/new"))
+        .json(&complete())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        outside_api.status(),
+        StatusCode::FORBIDDEN,
+        "JSON needs the token outside /api/"
+    );
     let office = app.signed_in(Role::Office).await;
     let (_, list) = get_json(&office, "/api/v1/requests").await;
     assert_eq!(list["requests"], json!([]), "nothing saved");
+
+    let with_charset = reqwest::Client::new()
+        .post(app.url("/api/v1/requests"))
+        .header("content-type", "application/json; charset=utf-8")
+        .body(complete().to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_charset.status(), StatusCode::CREATED);
 }
 
 #[tokio::test]
