@@ -459,6 +459,30 @@ mod tests {
     }
 
     #[test]
+    fn a_payment_window_stops_the_clock_like_a_consultation_and_says_why() {
+        // The same days as the third-party pause above, as a fee notice's payment
+        // window: the same 9 working days are not counted.
+        let payment = Stop {
+            reason: StopReason::Payment,
+            ..Stop::consultation(day("2024-09-27"), day("2024-10-15"))
+        };
+        let input = ClockInput {
+            stops: vec![payment],
+            ..received("2024-09-20")
+        };
+        let reckoning = reckon(&input, &Calendar::builtin()).unwrap();
+        assert_eq!(reckoning.due, day("2024-11-05"));
+        let lines = reckoning.explain_zh();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("中止：2024-09-27 至 2024-10-15")
+                    && l.contains("等待缴纳信息处理费")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
     fn correction_stop_and_extension_together() {
         // The example: corrected 02-10 -> 03-10; stop 02-12..02-20 does not
         // count 02-13, 14, 17..20 (6): 03-11..14, 17, 18 -> 03-18; extension of 20:

@@ -9,6 +9,7 @@
 //! unit of that government (its office), and to the staff of the unit the request is
 //! assigned to (交办), who add notes; every other step is the office's ([`handling`]).
 
+pub mod files;
 mod handling;
 
 pub use handling::payment_due;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use gongkai_app::model::{RequestEvent as Event, RequestEventKind as EventKind};
 use gongkai_app::requests::Handling;
 use gongkai_domain::ledger::Timeliness;
-use gongkai_domain::request_clock::Step;
+use gongkai_domain::request_clock::{Step, StopReason};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -57,8 +57,8 @@ pub struct KeyDates {
     /// The applicant told of the extension (条例第三十三条第二款).
     pub extended_on: Option<NaiveDate>,
     pub extension_workdays: Option<u32>,
-    /// The fee notice (收费通知) sent, and its amount in 元; the clock may stop until
-    /// payment (《政府信息公开信息处理费管理办法》).
+    /// The fee notice (收费通知) sent, and its amount in 元; the payment window may
+    /// stop the clock (国办函〔2020〕109号, a setting).
     pub fee_notice_on: Option<NaiveDate>,
     pub fee_amount: Option<u64>,
     /// The fee paid.
@@ -189,7 +189,11 @@ pub struct ClockStep {
     /// period: the make-up working days (调休) counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub makeup_days: Option<Vec<NaiveDate>>,
-    /// stopped: the consultation sent (not itself stopped) and its last stopped day.
+    /// stopped: `consultation` (条例第三十二条、第三十四条) or `payment` (the payment
+    /// window of a fee notice, 国办函〔2020〕109号).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// stopped: the day it began (not itself stopped) and its last stopped day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -229,6 +233,7 @@ pub fn clock_step(step: &Step) -> ClockStep {
             kind: "stopped".to_string(),
             workdays: Some(*workdays),
             due_on: Some(*due),
+            reason: Some(stop_reason(stop.reason).to_string()),
             from: Some(stop.from),
             to: Some(stop.to),
             ..ClockStep::default()
@@ -244,5 +249,12 @@ pub fn clock_step(step: &Step) -> ClockStep {
             notice_by: Some(*notice_by),
             ..ClockStep::default()
         },
+    }
+}
+
+fn stop_reason(reason: StopReason) -> &'static str {
+    match reason {
+        StopReason::Consultation => "consultation",
+        StopReason::Payment => "payment",
     }
 }

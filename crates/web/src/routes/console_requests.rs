@@ -160,6 +160,7 @@ struct RequestPage {
     units: Vec<(i64, String)>,
     /// The unit handling it, once assigned.
     handling_unit: Option<String>,
+    files: Vec<gongkai_app::model::RequestFile>,
 }
 
 #[derive(serde::Deserialize)]
@@ -226,6 +227,7 @@ async fn request_page(
         handler,
         units,
         handling_unit,
+        files: requests::files::list(&state.app, &staff.user, id).await?,
         handling,
     })
 }
@@ -244,7 +246,8 @@ async fn show_request(
         .into_response())
 }
 
-async fn outcome(
+/// Where a step on a request leads: back to its page, or the page with the error.
+pub async fn request_outcome(
     state: &AppState,
     staff: &Staff,
     id: RequestId,
@@ -267,7 +270,7 @@ async fn take_step(
     Form(input): Form<StepInput>,
 ) -> Result<Response, WebError> {
     let done = requests::step(&state.app, &staff.user, id, &input).await;
-    outcome(&state, &staff, id, done).await
+    request_outcome(&state, &staff, id, done).await
 }
 
 async fn reply(
@@ -277,7 +280,7 @@ async fn reply(
     Form(input): Form<ReplyInput>,
 ) -> Result<Response, WebError> {
     let done = requests::reply(&state.app, &staff.user, id, &input).await;
-    outcome(&state, &staff, id, done).await
+    request_outcome(&state, &staff, id, done).await
 }
 
 async fn add_case(
@@ -287,7 +290,7 @@ async fn add_case(
     Form(input): Form<CaseInput>,
 ) -> Result<Response, WebError> {
     let done = requests::add_case(&state.app, &staff.user, id, &input).await;
-    outcome(&state, &staff, id, done).await
+    request_outcome(&state, &staff, id, done).await
 }
 
 async fn decide_case(
@@ -297,5 +300,5 @@ async fn decide_case(
     Form(input): Form<DecisionInput>,
 ) -> Result<Response, WebError> {
     let done = requests::decide_case(&state.app, &staff.user, id, &input).await;
-    outcome(&state, &staff, id, done).await
+    request_outcome(&state, &staff, id, done).await
 }

@@ -17,6 +17,7 @@ mod orgs;
 mod orgs_import;
 mod platform;
 mod public;
+mod request_files;
 mod request_letters;
 mod requests;
 mod search;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(tasks::router())
         .merge(search::router())
         .merge(requests::router())
+        .merge(request_files::router())
         .merge(platform::router())
         .merge(orgs::router())
         .merge(orgs_import::router())

@@ -2,7 +2,7 @@
 //! report, enters what the platform does not hold, downloads it in four formats; wrong
 //! entries are named and nothing is saved; staff who do not handle requests get 403.
 
-use crate::helpers::{Client, TestApp};
+use crate::helpers::{Client, TestApp, document_xml};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 
@@ -142,16 +142,4 @@ async fn only_those_who_handle_requests_see_the_report() {
     let office = app.signed_in(Role::Office).await;
     let future = office.get("/console/reports/annual?year=2999").await;
     assert_eq!(future.status(), StatusCode::UNPROCESSABLE_ENTITY);
-}
-
-fn document_xml(docx: &[u8]) -> String {
-    use std::io::Read;
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml
 }

@@ -165,3 +165,48 @@ pub fn location(response: &reqwest::Response) -> &str {
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
 }
+
+/// Submits a complete request through the public form; its serial and tracking code.
+pub async fn submit_request(app: &TestApp) -> (String, String) {
+    let fields = [
+        ("applicant_type", "natural_person"),
+        ("applicant_name", "张三"),
+        ("id_number", "11010519491231002X"),
+        ("phone", "13800000000"),
+        ("description", "2024年东城街道老旧小区改造项目的立项批复"),
+    ];
+    let page = app
+        .client()
+        .submit("/requests/new", "/requests/new", &fields)
+        .await
+        .text()
+        .await
+        .unwrap();
+    let at = page.find("〔").unwrap();
+    let end = at + page[at..].find("号").unwrap() + "号".len();
+    let marker = "<strong class=\"code\">";
+    let code_at = page.find(marker).unwrap() + marker.len();
+    let code = page[code_at..code_at + page[code_at..].find('<').unwrap()].to_string();
+    (page[at..end].to_string(), code)
+}
+
+/// The console path of the request with this serial in the office's list.
+pub async fn console_path(office: &Client, serial: &str) -> String {
+    let (_, list) = office.get_text("/console/requests").await;
+    let at = list.find(&format!(">{serial}</a>")).unwrap();
+    let link = list[..at].rfind("href=\"").unwrap() + "href=\"".len();
+    list[link..at - 1].to_string()
+}
+
+/// The main part of a DOCX file, as text.
+pub fn document_xml(docx: &[u8]) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    xml
+}

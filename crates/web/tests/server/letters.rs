@@ -4,41 +4,11 @@
 //! saved and a field the record lacks is named, never left blank; staff who do not
 //! handle the agency's requests see neither.
 
-use crate::helpers::{Client, TestApp};
+use crate::helpers::{Client, TestApp, console_path, document_xml, submit_request};
 use gongkai_domain::annual_report::Outcome;
 use gongkai_domain::letter::decision_zh;
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
-use std::io::Read;
-
-/// Submits a complete request through the public form; its serial.
-async fn submit(app: &TestApp) -> String {
-    let fields = [
-        ("applicant_type", "natural_person"),
-        ("applicant_name", "张三"),
-        ("id_number", "11010519491231002X"),
-        ("phone", "13800000000"),
-        ("description", "2024年东城街道老旧小区改造项目的立项批复"),
-    ];
-    let page = app
-        .client()
-        .submit("/requests/new", "/requests/new", &fields)
-        .await
-        .text()
-        .await
-        .unwrap();
-    let at = page.find("〔").unwrap();
-    let end = at + page[at..].find("号").unwrap() + "号".len();
-    page[at..end].to_string()
-}
-
-/// The console path of the request with this serial.
-async fn console_path(office: &Client, serial: &str) -> String {
-    let (_, list) = office.get_text("/console/requests").await;
-    let at = list.find(&format!(">{serial}</a>")).unwrap();
-    let link = list[..at].rfind("href=\"").unwrap() + "href=\"".len();
-    list[link..at - 1].to_string()
-}
 
 async fn step(office: &Client, path: &str, fields: &[(&str, &str)]) {
     let response = office.submit(path, &format!("{path}/steps"), fields).await;
@@ -49,18 +19,6 @@ async fn reply(office: &Client, path: &str, outcome: &str, on: &str) {
     let fields = [("outcome", outcome), ("on", on)];
     let response = office.submit(path, &format!("{path}/reply"), &fields).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-}
-
-/// The main part of a DOCX file, as text.
-fn document_xml(docx: &[u8]) -> String {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
-    let mut xml = String::new();
-    archive
-        .by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml
 }
 
 /// The agency the templates page offers first.
@@ -74,7 +32,7 @@ fn first_agency(page: &str) -> String {
 async fn each_letter_of_the_record_is_a_page_and_a_word_document() {
     let app = TestApp::spawn().await;
     let office = app.signed_in(Role::Office).await;
-    let serial = submit(&app).await;
+    let serial = submit_request(&app).await.0;
     let path = console_path(&office, &serial).await;
     let (_, detail) = office.get_text(&path).await;
     assert!(detail.contains("尚无可生成的文书"), "{detail}");
@@ -206,8 +164,8 @@ async fn each_letter_of_the_record_is_a_page_and_a_word_document() {
 async fn templates_are_checked_when_saved_and_a_field_the_record_lacks_is_named() {
     let app = TestApp::spawn().await;
     let office = app.signed_in(Role::Office).await;
-    let extended = submit(&app).await;
-    let plain = submit(&app).await;
+    let extended = submit_request(&app).await.0;
+    let plain = submit_request(&app).await.0;
     let today = gongkai_app::documents::today().to_string();
     let extended = console_path(&office, &extended).await;
     let extension = [

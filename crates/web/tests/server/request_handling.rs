@@ -3,32 +3,9 @@
 //! transfer with a reason, the fee notice and payment with the clock stopped between,
 //! the outcomes that need them, and the delivery of the reply.
 
-use crate::helpers::{Client, TestApp};
+use crate::helpers::{Client, TestApp, submit_request};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
-
-/// Submits a complete request through the public form; returns serial and code.
-async fn submitted(app: &TestApp) -> (String, String) {
-    let fields = [
-        ("applicant_type", "natural_person"),
-        ("applicant_name", "王五"),
-        ("id_number", "11010519491231002X"),
-        ("phone", "13900000000"),
-        ("description", "示例区2024年法律援助案件统计"),
-    ];
-    let page = app
-        .client()
-        .submit("/requests/new", "/requests/new", &fields)
-        .await
-        .text()
-        .await
-        .unwrap();
-    let serial_at = page.find("〔").unwrap();
-    let serial_end = serial_at + page[serial_at..].find("号").unwrap() + "号".len();
-    let code_at = page.find("<strong class=\"code\">").unwrap() + "<strong class=\"code\">".len();
-    let code = page[code_at..code_at + page[code_at..].find('<').unwrap()].to_string();
-    (page[serial_at..serial_end].to_string(), code)
-}
 
 async fn step(client: &Client, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     client.submit(path, &format!("{path}/steps"), fields).await
@@ -37,7 +14,7 @@ async fn step(client: &Client, path: &str, fields: &[(&str, &str)]) -> reqwest::
 #[tokio::test]
 async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() {
     let app = TestApp::spawn().await;
-    let (serial, code) = submitted(&app).await;
+    let (serial, code) = submit_request(&app).await;
     let office = app.signed_in(Role::Office).await;
     let editor = app.signed_in(Role::Editor).await;
     let path = "/console/requests/1";
@@ -94,6 +71,47 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     .await;
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
 
+    // The unit attaches its material; the office downloads it; it is in the timeline.
+    let (_, page) = editor.get_text(path).await;
+    let token = crate::helpers::csrf_token(&page);
+    let form = reqwest::multipart::Form::new().text("note", "统计表").part(
+        "file",
+        reqwest::multipart::Part::bytes("序号,案件数\n1,12\n".as_bytes().to_vec())
+            .file_name("法律援助统计.csv"),
+    );
+    let uploaded = editor
+        .http
+        .post(app.url(&format!("{path}/files?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(uploaded.status(), StatusCode::SEE_OTHER);
+    let (_, detail) = office.get_text(path).await;
+    assert!(
+        detail.contains("附件：法律援助统计.csv（统计表）"),
+        "{detail}"
+    );
+    let at = detail.find(&format!("{path}/files/")).unwrap();
+    let link = detail[at..at + detail[at..].find('"').unwrap()].to_string();
+    let file = office.get(&link).await;
+    assert_eq!(file.status(), StatusCode::OK);
+    assert_eq!(file.text().await.unwrap(), "序号,案件数\n1,12\n");
+    let exe = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(b"MZ".to_vec()).file_name("x.exe"),
+    );
+    let (_, page) = editor.get_text(path).await;
+    let token = crate::helpers::csrf_token(&page);
+    let bad = editor
+        .http
+        .post(app.url(&format!("{path}/files?csrf_token={token}")))
+        .multipart(exe)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
     // A transfer needs its reason; then the request is the other unit's.
     let no_reason = step(
         &office,
@@ -116,6 +134,11 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     .await;
     assert_eq!(transferred.status(), StatusCode::SEE_OTHER);
     assert_eq!(editor.get(path).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        editor.get(link.as_str()).await.status(),
+        StatusCode::FORBIDDEN,
+        "nor its files"
+    );
 
     // Fees: the first request of the month is free by the piece; 250 pages cost
     // 30×0 + 70×10 + 100×20 + 50×40 = 4 700 元 (rules.md's worked example).

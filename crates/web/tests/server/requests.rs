@@ -2,7 +2,7 @@
 //! requests, gives a serial and a private tracking code; the applicant tracks the
 //! request with both and nobody else's; staff correct, extend and reply once.
 
-use crate::helpers::{Client, TestApp, csrf_token, location};
+use crate::helpers::{Client, TestApp, console_path, csrf_token, location};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 
@@ -49,14 +49,6 @@ async fn track(client: &Client, serial: &str, code: &str) -> (StatusCode, String
         )
         .await;
     (response.status(), response.text().await.unwrap())
-}
-
-/// The console path of the request with this serial in the office's list.
-async fn console_path(office: &Client, serial: &str) -> String {
-    let (_, list) = office.get_text("/console/requests").await;
-    let at = list.find(&format!(">{serial}</a>")).unwrap();
-    let link = list[..at].rfind("href=\"").unwrap() + "href=\"".len();
-    list[link..at - 1].to_string()
 }
 
 #[tokio::test]
