@@ -94,9 +94,10 @@ fn title(text: &str) -> Paragraph {
         .line_spacing(LineSpacing::new().after(LINE_PITCH as u32))
 }
 
-fn heading(text: &str) -> Paragraph {
+/// A body-size line indented by two characters of 三号 (16pt = 320 twips each).
+fn indented(text: &str, font: &str) -> Paragraph {
     Paragraph::new()
-        .add_run(run(text, HEADING_FONT, BODY_SIZE))
+        .add_run(run(text, font, BODY_SIZE))
         .line_spacing(body_spacing())
         .indent(
             None,
@@ -106,18 +107,12 @@ fn heading(text: &str) -> Paragraph {
         )
 }
 
+fn heading(text: &str) -> Paragraph {
+    indented(text, HEADING_FONT)
+}
+
 fn paragraph(text: &str) -> Paragraph {
-    Paragraph::new()
-        .add_run(run(text, BODY_FONT, BODY_SIZE))
-        .align(AlignmentType::Both)
-        .line_spacing(body_spacing())
-        // Two characters of 三号 (16pt = 320 twips each).
-        .indent(
-            None,
-            Some(SpecialIndentType::FirstLine(2 * 320)),
-            None,
-            None,
-        )
+    indented(text, BODY_FONT).align(AlignmentType::Both)
 }
 
 fn right(text: &str) -> Paragraph {

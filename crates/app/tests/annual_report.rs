@@ -224,58 +224,62 @@ async fn the_report_counts_the_records_of_a_unit_or_of_a_government_with_its_uni
     .unwrap();
     // Rule-making documents: a 规章 (令) in force, a normative document made in 2025, one
     // made in 2023 and repealed in 2025, the unit's own made in 2025, and a draft.
-    let published = DocumentStatus::Published;
-    documents::create(
-        &mut tx,
-        "A-1",
-        &rule("某办法", government, "令", "2022-05-01"),
-        published,
-        None,
-    )
-    .await
-    .unwrap();
-    documents::create(
-        &mut tx,
-        "A-2",
-        &rule("某规定", government, "通知", "2025-03-01"),
-        published,
-        None,
-    )
-    .await
-    .unwrap();
-    let repealed = documents::create(
-        &mut tx,
-        "A-3",
-        &rule("某旧规定", government, "通知", "2023-03-01"),
-        published,
-        None,
-    )
-    .await
-    .unwrap();
+    let rules = [
+        (
+            "A-1",
+            "某办法",
+            government,
+            "令",
+            "2022-05-01",
+            DocumentStatus::Published,
+        ),
+        (
+            "A-2",
+            "某规定",
+            government,
+            "通知",
+            "2025-03-01",
+            DocumentStatus::Published,
+        ),
+        (
+            "A-3",
+            "某旧规定",
+            government,
+            "通知",
+            "2023-03-01",
+            DocumentStatus::Published,
+        ),
+        (
+            "B-1",
+            "教育局规定",
+            education,
+            "通知",
+            "2025-09-01",
+            DocumentStatus::Published,
+        ),
+        (
+            "B-2",
+            "草稿",
+            education,
+            "通知",
+            "2025-09-01",
+            DocumentStatus::Draft,
+        ),
+    ];
+    let mut stored = Vec::new();
+    for (index, title, issuer, genre, written, status) in rules {
+        let fields = rule(title, issuer, genre, written);
+        let document = documents::create(&mut tx, index, &fields, status, None)
+            .await
+            .unwrap();
+        stored.push(document.id);
+    }
     documents::change_validity(
         &mut tx,
-        repealed.id,
+        stored[2],
         Validity::Repealed,
         day("2025-08-01"),
         "已废止",
-        None,
-    )
-    .await
-    .unwrap();
-    documents::create(
-        &mut tx,
-        "B-1",
-        &rule("教育局规定", education, "通知", "2025-09-01"),
-        published,
-        None,
-    )
-    .await
-    .unwrap();
-    documents::create(
-        &mut tx,
-        "B-2",
-        &rule("草稿", education, "通知", "2025-09-01"),
-        DocumentStatus::Draft,
         None,
     )
     .await

@@ -74,10 +74,13 @@ pub enum EventKind {
     FeePaid,
     /// The reply was delivered to the applicant (送达), with how.
     Delivery,
+    /// A correction of the reply given (更正): what was wrong and what stands now. The
+    /// reply itself is given once; its outcome stays as recorded.
+    ReplyCorrection,
 }
 
 impl EventKind {
-    const ALL: [EventKind; 11] = [
+    const ALL: [EventKind; 12] = [
         EventKind::CorrectionNotice,
         EventKind::Corrected,
         EventKind::Stop,
@@ -89,6 +92,7 @@ impl EventKind {
         EventKind::FeeNotice,
         EventKind::FeePaid,
         EventKind::Delivery,
+        EventKind::ReplyCorrection,
     ];
 
     pub fn code(self) -> &'static str {
@@ -104,6 +108,7 @@ impl EventKind {
             EventKind::FeeNotice => "fee_notice",
             EventKind::FeePaid => "fee_paid",
             EventKind::Delivery => "delivery",
+            EventKind::ReplyCorrection => "reply_correction",
         }
     }
 
@@ -120,6 +125,7 @@ impl EventKind {
             EventKind::FeeNotice => "发出收费通知",
             EventKind::FeePaid => "申请人缴费",
             EventKind::Delivery => "送达答复",
+            EventKind::ReplyCorrection => "更正答复",
         }
     }
 

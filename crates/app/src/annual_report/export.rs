@@ -150,6 +150,16 @@ fn identity_json(identity: &Identity) -> IdentityJson<'_> {
     }
 }
 
+/// The header of section 四's table: the group, the four results and 总计.
+pub const CASE_COLUMNS: [&str; 6] = [
+    "类别",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+];
+
 /// The header of section 三's table: 项目, the six applicant columns, 总计.
 pub fn request_columns() -> Vec<&'static str> {
     let mut columns = vec!["项目"];
@@ -281,14 +291,7 @@ pub fn to_xlsx(report: &AnnualReport) -> Result<Vec<u8>> {
     header(
         sheet,
         "四、政府信息公开行政复议、行政诉讼情况",
-        &[
-            "类别",
-            "结果维持",
-            "结果纠正",
-            "其他结果",
-            "尚未审结",
-            "总计",
-        ],
+        &CASE_COLUMNS,
     )
     .map_err(failed)?;
     for (r, (name, counts)) in (2u32..).zip(case_groups(report)) {
@@ -402,14 +405,7 @@ pub fn to_docx(report: &AnnualReport) -> Result<Vec<u8>> {
         "四、政府信息公开行政复议、行政诉讼情况".to_string(),
     ));
     blocks.push(Block::Table {
-        header: strings(&[
-            "类别",
-            "结果维持",
-            "结果纠正",
-            "其他结果",
-            "尚未审结",
-            "总计",
-        ]),
+        header: strings(&CASE_COLUMNS),
         rows: case_groups(report)
             .iter()
             .map(|(name, counts)| {

@@ -213,6 +213,22 @@ pub fn delivery(current: &Handling, input: &StepInput, on: NaiveDate) -> Result<
     })
 }
 
+/// A correction of the reply given (更正答复): after the reply, with what it corrects.
+/// The reply is given once (a second one is refused); a correction is a new event of
+/// the timeline, linked to the reply by following it, and the applicant sees it.
+pub fn reply_correction(current: &Handling, input: &StepInput, on: NaiveDate) -> Result<NewEvent> {
+    let Some((replied_on, _)) = current.request.reply else {
+        return Err(Error::invalid("更正答复", "尚未答复"));
+    };
+    if on < replied_on {
+        return Err(Error::invalid("更正日期", "不能早于答复日期"));
+    }
+    Ok(NewEvent {
+        note: note(input, Some("更正内容"))?,
+        ..NewEvent::on(EventKind::ReplyCorrection, on)
+    })
+}
+
 /// The record a reply's outcome needs: 其他处理 row 1 only after a correction notice
 /// left unanswered (条例第三十条), row 2 only after a fee notice left unpaid past its
 /// window (国办函〔2020〕109号).

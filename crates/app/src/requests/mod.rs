@@ -488,7 +488,10 @@ pub async fn step(app: &App, user: &CurrentUser, id: RequestId, input: &StepInpu
         "note" => detail(app, user, id).await?,
         _ => handled(app, user, id).await?,
     };
-    let after_reply = matches!(input.kind.as_str(), "note" | "delivery");
+    let after_reply = matches!(
+        input.kind.as_str(),
+        "note" | "delivery" | "reply_correction"
+    );
     if current.request.reply.is_some() && !after_reply {
         return Err(Error::invalid("办理", "该申请已经答复"));
     }
@@ -568,6 +571,7 @@ async fn new_event(app: &App, current: &Handling, input: &StepInput) -> Result<N
         "fee_notice" => handling::fee_notice(app, current, input, on).await,
         "fee_paid" => handling::fee_paid(app, current, input, on),
         "delivery" => handling::delivery(current, input, on),
+        "reply_correction" => handling::reply_correction(current, input, on),
         _ => Err(Error::invalid("办理", "无法识别的办理环节")),
     }
 }

@@ -255,4 +255,40 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     assert_eq!(delivered.status(), StatusCode::SEE_OTHER);
     let (_, detail) = office.get_text(path).await;
     assert!(detail.contains("送达答复：电子邮件"), "{detail}");
+
+    // A correction is a new event after the one reply; the applicant sees it.
+    let blank = step(
+        &office,
+        path,
+        &[("kind", "reply_correction"), ("on", &today)],
+    )
+    .await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let corrected = step(
+        &office,
+        path,
+        &[
+            ("kind", "reply_correction"),
+            ("on", &today),
+            ("note", "答复书所附统计表页码更正为第3页"),
+        ],
+    )
+    .await;
+    assert_eq!(corrected.status(), StatusCode::SEE_OTHER);
+    let tracked = app
+        .client()
+        .submit(
+            "/requests/track",
+            "/requests/track",
+            &[("serial", &serial), ("code", &code)],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        tracked.contains("更正答复：答复书所附统计表页码更正为第3页"),
+        "{tracked}"
+    );
+    assert!(tracked.contains("予以公开"), "the reply's outcome stands");
 }
