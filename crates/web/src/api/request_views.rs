@@ -65,6 +65,8 @@ pub struct KeyDates {
     pub fee_paid_on: Option<NaiveDate>,
     /// 答复日期.
     pub replied_on: Option<NaiveDate>,
+    /// The last correction of the reply (更正答复); the outcome stands.
+    pub reply_corrected_on: Option<NaiveDate>,
     /// The reply delivered (送达).
     pub delivered_on: Option<NaiveDate>,
 }
@@ -73,7 +75,7 @@ pub struct KeyDates {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicEvent {
     /// correction_notice, corrected, stop, extension, fee_notice, fee_paid, reply,
-    /// delivery; for staff also the internal assign, transfer and note.
+    /// reply_correction, delivery; for staff also the internal assign, transfer and note.
     pub kind: String,
     pub label: String,
     pub on: NaiveDate,
@@ -153,6 +155,7 @@ pub fn key_dates(handling: &Handling) -> KeyDates {
         fee_amount: fee_notice.and_then(|e| e.amount),
         fee_paid_on: last_of(events, EventKind::FeePaid).map(|e| e.on),
         replied_on: handling.request.reply.map(|(on, _)| on),
+        reply_corrected_on: last_of(events, EventKind::ReplyCorrection).map(|e| e.on),
         delivered_on: last_of(events, EventKind::Delivery).map(|e| e.on),
     }
 }
