@@ -39,7 +39,9 @@ pub mod model {
     pub use gongkai_store::ledgers::{Plan, Task, TaskFields, TaskUnit};
     pub use gongkai_store::orgs::Org;
     pub use gongkai_store::relations::{DocumentRef, Relation, Relations};
-    pub use gongkai_store::requests::RequestFile;
+    pub use gongkai_store::requests::{
+        Case as RequestCase, Event as RequestEvent, EventKind as RequestEventKind, RequestFile,
+    };
     pub use gongkai_store::users::{RoleGrant, User};
     pub use gongkai_store::{Timestamp, now};
 }

@@ -5,6 +5,11 @@
 //! any state-changing request whose CSRF token does not match (403), and leaves a
 //! [`Visitor`] in the request for handlers. Anonymous visitors get a random token
 //! in a cookie (double submit); signed-in users carry their session's token.
+//!
+//! JSON API calls (`/api/` with `Content-Type: application/json`) need no token: a
+//! cross-site page cannot send that content type without a CORS preflight, which this
+//! server never grants, while HTML forms can only send url-encoded, multipart or plain
+//! text bodies, and those still need the token (refused in JSON under `/api/`).
 
 use crate::AppState;
 use crate::error::WebError;
@@ -167,14 +172,14 @@ pub async fn middleware(
             .unwrap_or_else(|| "/".to_string()),
     };
     let mut request = request;
-    if !is_safe(request.method()) {
+    if !is_safe(request.method()) && !is_api_json(&request) {
         let limit = state.app.settings.server.body_limit_bytes;
         let (checked, presented) = match presented_token(request, limit).await {
             Ok(pair) => pair,
             Err(response) => return response,
         };
         if !tokens_match(presented.as_deref(), visitor.csrf_token()) {
-            return csrf_refused();
+            return csrf_refused(checked.uri().path());
         }
         request = checked;
     }
@@ -199,6 +204,18 @@ pub fn add_cookie(response: &mut Response, cookie: Cookie<'static>) {
 
 fn is_safe(method: &Method) -> bool {
     matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// A JSON API call: its content type cannot be sent cross-site without a CORS
+/// preflight, so it needs no CSRF token (see the module docs).
+fn is_api_json(request: &Request) -> bool {
+    let json = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
+    json && request.uri().path().starts_with("/api/")
 }
 
 fn tokens_match(presented: Option<&str>, expected: &str) -> bool {
@@ -253,7 +270,14 @@ fn field(encoded: &[u8], name: &str) -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
-fn csrf_refused() -> Response {
+fn csrf_refused(path: &str) -> Response {
+    if path.starts_with("/api/") {
+        return crate::api::ErrorBody::response(
+            StatusCode::FORBIDDEN,
+            "csrf_refused",
+            "安全校验未通过：开放接口只接受 Content-Type: application/json 的请求。",
+        );
+    }
     let message = "安全校验未通过：表单已过期或来源不明。请返回上一页，刷新后重新提交。";
     let page = crate::layout::ErrorPage::bare(StatusCode::FORBIDDEN, message);
     (StatusCode::FORBIDDEN, Html(page)).into_response()

@@ -8,6 +8,7 @@ mod helpers;
 mod access;
 mod annual_reports;
 mod api;
+mod api_requests;
 mod auth;
 mod documents;
 mod ledgers;
