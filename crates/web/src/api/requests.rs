@@ -34,6 +34,9 @@ pub fn router() -> Router<AppState> {
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct SubmitBody {
+    /// The id of the agency asked (the government or an administrative organ below
+    /// it); absent: the platform's government.
+    pub agency: Option<i64>,
     /// natural_person, commercial, research, public_interest, legal_service or
     /// other_organisation.
     pub applicant_type: String,
@@ -61,6 +64,7 @@ impl From<SubmitBody> for RequestInput {
     /// Only the public form's fields: channel, receipt date and evidence are staff's.
     fn from(b: SubmitBody) -> RequestInput {
         RequestInput {
+            agency: b.agency.map(|id| id.to_string()).unwrap_or_default(),
             applicant_type: b.applicant_type,
             applicant_name: b.applicant_name,
             id_number: b.id_number,
