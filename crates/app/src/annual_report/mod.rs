@@ -65,7 +65,7 @@ impl AnnualReport {
     }
 }
 
-/// The year a report may be made for: not before [`FIRST_YEAR`] nor after this year.
+/// The year a report may be made for: not before `FIRST_YEAR` nor after this year.
 pub fn check_year(year: i32) -> Result<i32> {
     let this_year = today().year();
     if (FIRST_YEAR..=this_year).contains(&year) {

@@ -1,342 +1,44 @@
-//! Disclosure requests (依申请公开): intake through the public form or by staff, the
-//! applicant's tracking page, and the handling steps that move the statutory clock
-//! (correction, consultation stops, extension) up to the single reply.
+//! Disclosure requests (依申请公开): intake through the public form or by staff
+//! (`intake`), the applicant's tracking page, the handling steps that move the
+//! statutory clock (correction, consultation stops, extension; assignment, fees and
+//! delivery in `handling`) up to the single reply, files ([`files`]) and the
+//! reconsiderations and suits that follow (`cases`).
 //!
 //! Who sees what: the applicant sees their own request through its serial and private
 //! tracking code, never another's (a wrong pair is "not found", with no hint which part
 //! was wrong). The applicant's identity number and contacts are shown only to staff who
 //! handle requests: office and admin grants covering the agency asked, or held in a
 //! unit of that government (its office), and to the staff of the unit the request is
-//! assigned to (交办), who add notes; every other step is the office's ([`handling`]).
+//! assigned to (交办), who add notes; every other step is the office's (`handling`).
 
+mod cases;
 pub mod files;
 mod handling;
+mod intake;
 
+pub use cases::{CaseInput, DecisionInput, add_case, decide_case};
 pub use handling::payment_due;
+pub(crate) use intake::record_as;
+use intake::tracking_hash;
+pub use intake::{RequestInput, Submitted, agencies, record, submit};
 
 use crate::access::CurrentUser;
 use crate::documents::today;
 use crate::{App, Error, Result};
 use chrono::NaiveDate;
-use gongkai_domain::annual_report::{ApplicantType, CaseKind, CaseResult, Outcome};
+use gongkai_domain::annual_report::Outcome;
 use gongkai_domain::calendar::parse_date;
-use gongkai_domain::credit_code::CreditCode;
 use gongkai_domain::ledger::Timeliness;
-use gongkai_domain::request::{Channel, format_serial, is_valid_id_number};
 use gongkai_domain::request_clock::{
     self, ClockInput, MAX_EXTENSION_WORKDAYS, Reckoning, Stop, THIRD_PARTY_WORKDAYS,
 };
 use gongkai_domain::role::Role;
-use gongkai_store::requests::{self, Case, Event, EventKind, NewEvent, Request, RequestFields};
+use gongkai_store::requests::{self, Case, Event, EventKind, NewEvent, Request};
 use gongkai_store::{OrgId, RequestId, orgs};
-use rand::Rng;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 /// Roles that handle requests for the agencies their grants cover.
 pub const REQUEST_HANDLERS: [Role; 2] = [Role::Admin, Role::Office];
-
-/// Longest description, name and other free text, in characters.
-const MAX_TEXT_CHARS: usize = 2000;
-const MAX_SHORT_CHARS: usize = 100;
-
-/// The request form (条例第二十九条), as the public and staff fill it in.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct RequestInput {
-    /// The agency asked (a unit's id); empty: the platform's government.
-    #[serde(default)]
-    pub agency: String,
-    #[serde(default)]
-    pub applicant_type: String,
-    #[serde(default)]
-    pub applicant_name: String,
-    #[serde(default)]
-    pub id_number: String,
-    #[serde(default)]
-    pub phone: String,
-    #[serde(default)]
-    pub email: String,
-    #[serde(default)]
-    pub address: String,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub doc_reference: String,
-    #[serde(default)]
-    pub purpose: String,
-    #[serde(default)]
-    pub preferred_form: String,
-    #[serde(default)]
-    pub delivery: String,
-    /// Staff entry only: how it came, when, and the evidence of the date.
-    #[serde(default)]
-    pub channel: String,
-    #[serde(default)]
-    pub received_on: String,
-    #[serde(default)]
-    pub receipt_evidence: String,
-}
-
-/// Every problem of a form, each naming its field, so that the page can show them all.
-fn form_errors(errors: Vec<(&str, String)>) -> Result<()> {
-    if errors.is_empty() {
-        return Ok(());
-    }
-    Err(Error::Form(
-        errors
-            .into_iter()
-            .map(|(field, message)| format!("{field}：{message}"))
-            .collect(),
-    ))
-}
-
-fn text(value: &str, max: usize, field: &'static str, errors: &mut Vec<(&str, String)>) -> String {
-    let value = value.trim();
-    if value.chars().count() > max {
-        errors.push((field, format!("不能超过 {max} 个字")));
-    }
-    value.to_string()
-}
-
-impl RequestInput {
-    /// The applicant and request, checked: everything wrong is reported at once.
-    fn fields(
-        &self,
-        org_id: OrgId,
-        channel: Channel,
-        received_on: NaiveDate,
-        ask_purpose: bool,
-    ) -> Result<RequestFields> {
-        let mut errors = Vec::new();
-        let applicant_type = ApplicantType::parse(&self.applicant_type);
-        if applicant_type.is_none() {
-            errors.push(("申请人类型", "请选择申请人类型".to_string()));
-        }
-        let applicant_name = text(
-            &self.applicant_name,
-            MAX_SHORT_CHARS,
-            "申请人姓名或名称",
-            &mut errors,
-        );
-        if applicant_name.is_empty() {
-            errors.push(("申请人姓名或名称", "请填写".to_string()));
-        }
-        let id_number = self.id_number.trim().to_ascii_uppercase();
-        match applicant_type {
-            Some(t) if t.is_person() && !is_valid_id_number(&id_number) => {
-                errors.push(("身份证件号码", "请填写有效的18位居民身份证号码".to_string()));
-            }
-            Some(t) if !t.is_person() && CreditCode::parse(&id_number).is_err() => {
-                errors.push((
-                    "统一社会信用代码",
-                    "请填写有效的18位统一社会信用代码".to_string(),
-                ));
-            }
-            _ => {}
-        }
-        let phone = text(&self.phone, MAX_SHORT_CHARS, "联系电话", &mut errors);
-        let email = text(&self.email, MAX_SHORT_CHARS, "电子邮箱", &mut errors);
-        let address = text(&self.address, MAX_SHORT_CHARS, "通信地址", &mut errors);
-        if phone.is_empty() && email.is_empty() && address.is_empty() {
-            errors.push((
-                "联系方式",
-                "请至少填写联系电话、电子邮箱或通信地址中的一项".to_string(),
-            ));
-        }
-        let description = text(
-            &self.description,
-            MAX_TEXT_CHARS,
-            "所需信息的内容描述",
-            &mut errors,
-        );
-        let doc_reference = text(
-            &self.doc_reference,
-            MAX_SHORT_CHARS,
-            "文件名称或文号",
-            &mut errors,
-        );
-        if description.is_empty() && doc_reference.is_empty() {
-            errors.push((
-                "所需信息",
-                "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述（条例第二十九条）"
-                    .to_string(),
-            ));
-        }
-        let purpose = if ask_purpose {
-            text(&self.purpose, MAX_TEXT_CHARS, "申请用途", &mut errors)
-        } else {
-            String::new()
-        };
-        let fields = RequestFields {
-            org_id,
-            applicant_type: applicant_type.unwrap_or(ApplicantType::NaturalPerson),
-            applicant_name,
-            id_number,
-            phone,
-            email,
-            address,
-            description,
-            doc_reference,
-            purpose,
-            preferred_form: text(
-                &self.preferred_form,
-                MAX_SHORT_CHARS,
-                "获取信息的方式",
-                &mut errors,
-            ),
-            delivery: text(
-                &self.delivery,
-                MAX_SHORT_CHARS,
-                "获取信息的途径",
-                &mut errors,
-            ),
-            channel,
-            receipt_evidence: text(
-                &self.receipt_evidence,
-                MAX_TEXT_CHARS,
-                "收到日期的凭据",
-                &mut errors,
-            ),
-            received_on,
-        };
-        form_errors(errors)?;
-        Ok(fields)
-    }
-}
-
-/// A submitted request: its serial and the private tracking code, shown once.
-#[derive(Debug, Clone)]
-pub struct Submitted {
-    pub request: Request,
-    pub tracking_code: String,
-}
-
-/// The agency the public form addresses: the first top-level unit.
-async fn public_agency(app: &App) -> Result<OrgId> {
-    crate::orgs::roots(app)
-        .await?
-        .first()
-        .map(|o| o.id)
-        .ok_or_else(|| Error::Internal("单位目录为空，无法受理申请".to_string()))
-}
-
-/// The agencies a request can be addressed to: the platform's government first, then
-/// the administrative organs below it ([`OrgKind::accepts_requests`]), in directory
-/// order.
-///
-/// [`OrgKind::accepts_requests`]: gongkai_domain::org::OrgKind::accepts_requests
-pub async fn agencies(app: &App) -> Result<Vec<gongkai_store::orgs::Org>> {
-    let government = public_agency(app).await?;
-    let all = orgs::list(&app.store).await?;
-    let mut found: Vec<_> = all
-        .iter()
-        .filter(|o| o.kind.accepts_requests())
-        .filter(|o| crate::ledgers::units::is_within(&all, o.id, government))
-        .cloned()
-        .collect();
-    found.sort_by_key(|o| (o.id != government, o.sort_order, o.id));
-    Ok(found)
-}
-
-/// The agency a form names: one of [`agencies`], or the government when none is named.
-async fn agency_of(app: &App, input: &RequestInput) -> Result<OrgId> {
-    let chosen = input.agency.trim();
-    if chosen.is_empty() {
-        return public_agency(app).await;
-    }
-    let id: Option<OrgId> = chosen.parse().ok();
-    agencies(app)
-        .await?
-        .into_iter()
-        .map(|o| o.id)
-        .find(|o| Some(*o) == id)
-        .ok_or_else(|| Error::invalid("受理机关", "请选择受理申请的机关"))
-}
-
-/// A request through the portal: received today, the day both sides confirm it
-/// (条例第三十一条第三项: the confirmation page is shown at once).
-pub async fn submit(app: &App, input: &RequestInput) -> Result<Submitted> {
-    let org = agency_of(app, input).await?;
-    let portal = gongkai_store::Actor::system("portal");
-    intake(app, portal, org, input, Channel::Online, today()).await
-}
-
-/// A request that came by post, fax, e-mail or in person, entered by staff with the
-/// channel and the evidence of its receipt date (条例第三十一条).
-pub async fn record(app: &App, user: &CurrentUser, input: &RequestInput) -> Result<Submitted> {
-    let org = agency_of(app, input).await?;
-    require_handler(app, user, org).await?;
-    let channel = Channel::parse(&input.channel)
-        .ok_or_else(|| Error::invalid("申请方式", "请选择申请方式"))?;
-    let received_on = parse_date(input.received_on.trim())
-        .map_err(|_| Error::invalid("收到申请日期", "请填写有效日期（YYYY-MM-DD）"))?;
-    if received_on > today() {
-        return Err(Error::invalid("收到申请日期", "不能晚于今天"));
-    }
-    if channel != Channel::InPerson && input.receipt_evidence.trim().is_empty() {
-        return Err(Error::invalid(
-            "收到日期的凭据",
-            "请记录签收或确认的凭据（条例第三十一条），如邮件签收单号、确认邮件",
-        ));
-    }
-    intake(app, user.actor(), org, input, channel, received_on).await
-}
-
-/// Stores a request entered on behalf of `actor` (the demo), checked like staff entry.
-pub(crate) async fn record_as(
-    app: &App,
-    actor: gongkai_store::Actor,
-    input: &RequestInput,
-    channel: Channel,
-    received_on: NaiveDate,
-) -> Result<Submitted> {
-    let org = public_agency(app).await?;
-    intake(app, actor, org, input, channel, received_on).await
-}
-
-/// Checks the form and stores the request with a new serial and tracking code.
-async fn intake(
-    app: &App,
-    actor: gongkai_store::Actor,
-    org: OrgId,
-    input: &RequestInput,
-    channel: Channel,
-    received_on: NaiveDate,
-) -> Result<Submitted> {
-    let fields = input.fields(org, channel, received_on, app.settings.requests.ask_purpose)?;
-    let tracking_code = new_tracking_code();
-    let pattern = app.settings.requests.serial_pattern.clone();
-    let serial =
-        move |year, n| format_serial(&pattern, year, n).unwrap_or_else(|| format!("{year}-{n}"));
-    let mut tx = app.store.begin(actor).await?;
-    let request =
-        requests::create(&mut tx, &fields, &tracking_hash(&tracking_code), serial).await?;
-    tx.commit().await?;
-    Ok(Submitted {
-        request,
-        tracking_code,
-    })
-}
-
-/// Characters of tracking codes: no 0/O, 1/I/L, so that a code read aloud is typed right.
-const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const CODE_LENGTH: usize = 12;
-
-fn new_tracking_code() -> String {
-    let mut rng = rand::rng();
-    (0..CODE_LENGTH)
-        .map(|_| char::from(CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())]))
-        .collect()
-}
-
-fn tracking_hash(code: &str) -> String {
-    let normalised: String = code
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect::<String>()
-        .to_ascii_uppercase();
-    hex::encode(Sha256::digest(normalised.as_bytes()))
-}
 
 /// A request with its events and computed clock.
 #[derive(Debug, Clone)]
@@ -689,100 +391,6 @@ pub async fn reply(app: &App, user: &CurrentUser, id: RequestId, input: &ReplyIn
     };
     let mut tx = app.store.begin(user.actor()).await?;
     requests::reply(&mut tx, id, on, outcome, &basis).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// A reconsideration or suit as the staff page records it.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct CaseInput {
-    #[serde(default)]
-    pub kind: String,
-    #[serde(default)]
-    pub filed_on: String,
-    #[serde(default)]
-    pub note: String,
-}
-
-/// Records a reconsideration (行政复议, within 60 days) or suit (行政诉讼) about a
-/// request, pending until its result is known (section 四 of the annual report).
-pub async fn add_case(
-    app: &App,
-    user: &CurrentUser,
-    id: RequestId,
-    input: &CaseInput,
-) -> Result<()> {
-    let current = handled(app, user, id).await?;
-    let kind = CaseKind::parse(&input.kind)
-        .ok_or_else(|| Error::invalid("案件类型", "请选择行政复议或行政诉讼"))?;
-    let filed_on = date_field(&input.filed_on, "申请或起诉日期")?;
-    if filed_on < current.request.fields.received_on || filed_on > today() {
-        return Err(Error::invalid(
-            "申请或起诉日期",
-            "应在收到申请之日和今天之间",
-        ));
-    }
-    let note = input.note.trim();
-    if note.chars().count() > MAX_TEXT_CHARS {
-        return Err(Error::invalid(
-            "说明",
-            format!("不能超过 {MAX_TEXT_CHARS} 个字"),
-        ));
-    }
-    let mut tx = app.store.begin(user.actor()).await?;
-    requests::add_case(&mut tx, id, kind, filed_on, note).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-/// A case's result.
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct DecisionInput {
-    #[serde(default)]
-    pub case: i64,
-    #[serde(default)]
-    pub result: String,
-    /// The day of the decision or judgment; empty while pending.
-    #[serde(default)]
-    pub decided_on: String,
-}
-
-/// Records a case's result: a decided result needs its date, a pending one has none.
-pub async fn decide_case(
-    app: &App,
-    user: &CurrentUser,
-    id: RequestId,
-    input: &DecisionInput,
-) -> Result<()> {
-    let current = handled(app, user, id).await?;
-    let case = current
-        .cases
-        .iter()
-        .find(|c| c.id == input.case)
-        .ok_or_else(|| Error::NotFound("案件不存在".to_string()))?;
-    let result =
-        CaseResult::parse(&input.result).ok_or_else(|| Error::invalid("结果", "请选择结果"))?;
-    let decided_on = match (result, input.decided_on.trim()) {
-        (CaseResult::Pending, _) => None,
-        (_, "") => {
-            return Err(Error::invalid(
-                "决定或判决日期",
-                "请填写作出决定或判决的日期",
-            ));
-        }
-        (_, text) => {
-            let date = date_field(text, "决定或判决日期")?;
-            if date < case.filed_on || date > today() {
-                return Err(Error::invalid(
-                    "决定或判决日期",
-                    "应在申请或起诉之日和今天之间",
-                ));
-            }
-            Some(date)
-        }
-    };
-    let mut tx = app.store.begin(user.actor()).await?;
-    requests::decide_case(&mut tx, id, case.id, result, decided_on).await?;
     tx.commit().await?;
     Ok(())
 }
