@@ -64,7 +64,7 @@ async fn password_matches_off_thread(password: &str, hash: &str) -> Result<bool>
         .map_err(|e| Error::Internal(format!("密码校验任务失败：{e}")))
 }
 
-/// Hashes a password on a blocking thread (see [`password_matches_off_thread`]).
+/// Hashes a password on a blocking thread (as password checks are: argon2 is slow by design).
 pub async fn hash_password_off_thread(password: &str) -> Result<String> {
     let password = password.to_string();
     tokio::task::spawn_blocking(move || hash_password(&password))

@@ -1,6 +1,7 @@
 //! The demo's disclosure requests, dated back from today: one just received online,
-//! one by post that waited for a third party and was extended, and one answered. The
-//! applicants are fictitious; their identity numbers only pass the check character.
+//! one by post that waited for a third party and was extended, and one answered; and
+//! eight of last year, answered, for the annual report. The applicants are fictitious;
+//! their identity numbers only pass the check character.
 
 use crate::documents::today;
 use crate::requests::{RequestInput, record_as};
@@ -88,6 +89,106 @@ pub(super) async fn seed(app: &App, actor: &Actor) -> Result<()> {
     )
     .await?;
     tx.commit().await?;
+    seed_last_year(app, actor).await
+}
+
+/// Last year's requests, all answered, so that the annual report the office makes now
+/// (last year's, 条例第四十九条) has figures: applicant type, month and day received,
+/// days to the reply, outcome, what was asked.
+const LAST_YEAR: [(&str, u32, u32, u64, Outcome, &str); 8] = [
+    (
+        "natural_person",
+        2,
+        10,
+        12,
+        Outcome::Disclosed,
+        "示例区城市更新项目征收补偿方案",
+    ),
+    (
+        "natural_person",
+        3,
+        18,
+        15,
+        Outcome::PartlyDisclosed,
+        "某地块规划条件及审批意见",
+    ),
+    (
+        "commercial",
+        4,
+        7,
+        18,
+        Outcome::Disclosed,
+        "示例区政府采购意向公开目录",
+    ),
+    (
+        "natural_person",
+        5,
+        20,
+        9,
+        Outcome::UnavailableNotHeld,
+        "某小区物业维修资金使用明细",
+    ),
+    (
+        "research",
+        6,
+        3,
+        14,
+        Outcome::Disclosed,
+        "示例区教育经费投入统计",
+    ),
+    (
+        "natural_person",
+        8,
+        12,
+        16,
+        Outcome::WithheldProcess,
+        "某项目专家评审会议纪要",
+    ),
+    (
+        "legal_service",
+        9,
+        22,
+        11,
+        Outcome::Disclosed,
+        "示例区行政复议案件统计",
+    ),
+    (
+        "natural_person",
+        11,
+        5,
+        6,
+        Outcome::NotProcessedRepeated,
+        "示例区城市更新项目征收补偿方案",
+    ),
+];
+
+async fn seed_last_year(app: &App, actor: &Actor) -> Result<()> {
+    use chrono::Datelike;
+    let year = today().year() - 1;
+    for (applicant, month, day, days, outcome, asked) in LAST_YEAR {
+        let Some(received) = NaiveDate::from_ymd_opt(year, month, day) else {
+            continue;
+        };
+        let id_number = match applicant {
+            "natural_person" => "11010519491231002X",
+            _ => "91350100M000100Y43",
+        };
+        let mut form = input("演示申请人", id_number, asked);
+        form.applicant_type = applicant.to_string();
+        let submitted = record_as(app, actor.clone(), &form, Channel::Online, received).await?;
+        let mut tx = app.store.begin(actor.clone()).await?;
+        let replied = received + Days::new(days);
+        let id = submitted.request.id;
+        requests::reply(&mut tx, id, replied, outcome, outcome.legal_basis_zh()).await?;
+        if outcome == Outcome::WithheldProcess {
+            let kind = gongkai_domain::annual_report::CaseKind::Reconsideration;
+            let case = requests::add_case(&mut tx, id, kind, replied + Days::new(20), "").await?;
+            let upheld = gongkai_domain::annual_report::CaseResult::Upheld;
+            let decided = Some(replied + Days::new(70));
+            requests::decide_case(&mut tx, id, case.id, upheld, decided).await?;
+        }
+        tx.commit().await?;
+    }
     Ok(())
 }
 

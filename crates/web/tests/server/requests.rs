@@ -298,7 +298,7 @@ async fn the_demo_requests_show_each_stage() {
     gongkai_app::demo::seed_requests(&app.app).await.unwrap();
     let office = app.signed_in(Role::Office).await;
     let (_, list) = office.get_text("/console/requests").await;
-    assert!(list.contains("申请 3 件"), "{list}");
+    assert!(list.contains("申请 11 件"), "{list}");
     assert!(list.contains("已答复"));
     let (status, detail) = office.get_text("/console/requests/2").await;
     assert_eq!(status, StatusCode::OK);
