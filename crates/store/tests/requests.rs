@@ -19,6 +19,7 @@ on_both_backends!(
     serials_count_per_year_and_the_tracking_hash_finds_the_request,
     events_append_and_a_request_is_replied_to_once,
     cases_are_filed_pending_and_decided_later,
+    handling_events_files_and_the_monthly_rank_round_trip,
 );
 
 fn day(s: &str) -> NaiveDate {
@@ -208,4 +209,61 @@ async fn cases_are_filed_pending_and_decided_later(db: TestDb) {
         requests::all_cases(&db.store).await.unwrap()[&request.id],
         cases
     );
+}
+
+async fn handling_events_files_and_the_monthly_rank_round_trip(db: TestDb) {
+    let mut ids = Vec::new();
+    for (n, received) in ["2025-03-03", "2025-03-20", "2025-04-01"]
+        .into_iter()
+        .enumerate()
+    {
+        ids.push(create(&db, received, &format!("rank-{n}")).await.id);
+    }
+    let template = fields(&db, "2025-03-03").await;
+    let mut tx = db.store.begin(Actor::system("test")).await.unwrap();
+    let unit = orgs::create(
+        &mut tx,
+        &OrgFields::new("某区司法局", OrgKind::Department, Some(template.org_id)),
+    )
+    .await
+    .unwrap()
+    .id;
+    let assign = NewEvent {
+        org_id: Some(unit),
+        ..NewEvent::on(EventKind::Assign, day("2025-03-04"))
+    };
+    requests::add_event(&mut tx, ids[0], &assign).await.unwrap();
+    let notice = NewEvent {
+        amount: Some(4700),
+        until: Some(day("2025-04-03")),
+        ..NewEvent::on(EventKind::FeeNotice, day("2025-03-05"))
+    };
+    requests::add_event(&mut tx, ids[0], &notice).await.unwrap();
+    let file = gongkai_store::attachments::NewAttachment {
+        sha256: "ab".repeat(32),
+        file_name: "回执.pdf".to_string(),
+        media_type: "application/pdf".to_string(),
+        size_bytes: 10,
+    };
+    requests::add_file(&mut tx, ids[0], &file, "送达回执", day("2025-03-06"))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let request = requests::get(&db.store, ids[0]).await.unwrap();
+    assert_eq!(request.handling_org, Some(unit), "the assignment moves it");
+    let events = requests::events(&db.store, ids[0]).await.unwrap();
+    assert_eq!(events[0].org_id, Some(unit));
+    assert_eq!(events[1].amount, Some(4700));
+    assert_eq!(events[2].kind, EventKind::Note);
+    assert_eq!(events[2].note, "附件：回执.pdf（送达回执）");
+    let files = requests::files(&db.store, ids[0]).await.unwrap();
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].file, file);
+    // 按件: the place among the same applicant's requests of the calendar month.
+    let id_number = template.id_number.as_str();
+    let rank = |id, on| requests::rank_in_month(&db.store, id_number, day(on), id);
+    assert_eq!(rank(ids[0], "2025-03-03").await.unwrap(), 1);
+    assert_eq!(rank(ids[1], "2025-03-20").await.unwrap(), 2);
+    assert_eq!(rank(ids[2], "2025-04-01").await.unwrap(), 1, "a new month");
 }
