@@ -401,9 +401,10 @@ async fn wrong_entries_are_refused_field_by_field_and_nothing_is_saved() {
         .to_string();
     assert!(err.contains("行政许可处理决定数量"), "{err}");
     assert!(err.contains("行政事业性收费金额"), "{err}");
-    let stored = annual_report::inputs(&app, &admin, government, 2025)
+    let stored = annual_report::compute(&app, government, 2025, false)
         .await
-        .unwrap();
+        .unwrap()
+        .inputs;
     assert_eq!(stored.overview, "");
     let future = annual_report::compute(&app, government, 2999, false).await;
     assert!(future.unwrap_err().to_string().contains("年度"));

@@ -28,6 +28,10 @@ pub struct ReportView {
     pub case_groups: Vec<(&'static str, [u64; 5])>,
     pub identities: Vec<Identity>,
     pub consistent: bool,
+    /// The format's headings and table headers (`gongkai_app::annual_report`).
+    pub headings: [&'static str; 3],
+    pub proactive_columns: [&'static str; 4],
+    pub case_columns: [&'static str; 6],
 }
 
 impl ReportView {
@@ -53,15 +57,19 @@ impl ReportView {
                 .collect(),
             identities: report.identities.clone(),
             consistent: report.consistent(),
+            headings: [
+                annual_report::PROACTIVE_HEADING,
+                annual_report::REQUESTS_HEADING,
+                annual_report::CASES_HEADING,
+            ],
+            proactive_columns: annual_report::PROACTIVE_COLUMNS,
+            case_columns: annual_report::CASE_COLUMNS,
         }
     }
 
     /// The paragraphs of a text section.
     pub fn paragraphs(text: &str) -> Vec<&str> {
-        text.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .collect()
+        annual_report::paragraphs(text).collect()
     }
 }
 

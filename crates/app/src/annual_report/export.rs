@@ -150,6 +150,24 @@ fn identity_json(identity: &Identity) -> IdentityJson<'_> {
     }
 }
 
+/// The headings of sections 二, 三 and 四, as the format words them.
+pub const PROACTIVE_HEADING: &str = "二、主动公开政府信息情况";
+pub const REQUESTS_HEADING: &str = "三、收到和处理政府信息公开申请情况";
+pub const CASES_HEADING: &str = "四、政府信息公开行政复议、行政诉讼情况";
+
+/// The header of section 二's table: the item and its three figures.
+pub const PROACTIVE_COLUMNS: [&str; 4] = [
+    "信息内容",
+    "本年制发件数（处理决定数量/收费金额）",
+    "本年废止件数",
+    "现行有效件数",
+];
+
+/// The paragraphs of a text section: its non-blank lines, trimmed.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
 /// The header of section 四's table: the group, the four results and 总计.
 pub const CASE_COLUMNS: [&str; 6] = [
     "类别",
@@ -242,13 +260,8 @@ pub fn to_xlsx(report: &AnnualReport) -> Result<Vec<u8>> {
         .map_err(failed)?;
     header(
         sheet,
-        &format!("{} 二、主动公开政府信息情况", report.title()),
-        &[
-            "项目",
-            "本年制发件数/数量/金额",
-            "本年废止件数",
-            "现行有效件数",
-        ],
+        &format!("{} {PROACTIVE_HEADING}", report.title()),
+        &PROACTIVE_COLUMNS,
     )
     .map_err(failed)?;
     for (r, row) in (2u32..).zip(proactive_rows(report)) {
@@ -266,12 +279,7 @@ pub fn to_xlsx(report: &AnnualReport) -> Result<Vec<u8>> {
         .add_worksheet()
         .set_name("三、依申请公开")
         .map_err(failed)?;
-    header(
-        sheet,
-        "三、收到和处理政府信息公开申请情况",
-        &request_columns(),
-    )
-    .map_err(failed)?;
+    header(sheet, REQUESTS_HEADING, &request_columns()).map_err(failed)?;
     for (r, line) in (2u32..).zip(report.requests.display_rows()) {
         let indent = "　".repeat(usize::from(line.depth));
         sheet
@@ -288,12 +296,7 @@ pub fn to_xlsx(report: &AnnualReport) -> Result<Vec<u8>> {
         .add_worksheet()
         .set_name("四、复议诉讼")
         .map_err(failed)?;
-    header(
-        sheet,
-        "四、政府信息公开行政复议、行政诉讼情况",
-        &CASE_COLUMNS,
-    )
-    .map_err(failed)?;
+    header(sheet, CASES_HEADING, &CASE_COLUMNS).map_err(failed)?;
     for (r, (name, counts)) in (2u32..).zip(case_groups(report)) {
         sheet.write_string(r, 0, name).map_err(failed)?;
         for (col, value) in (1u16..).zip(case_cells(&counts)) {
@@ -353,10 +356,8 @@ pub fn text_sections(report: &AnnualReport) -> [(&'static str, &str); 3] {
 /// the identities checked.
 pub fn to_docx(report: &AnnualReport) -> Result<Vec<u8>> {
     use crate::docx::{Block, render};
-    let paragraphs = |text: &str| -> Vec<Block> {
-        text.lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
+    let texts = |text: &str| -> Vec<Block> {
+        paragraphs(text)
             .map(|l| Block::Paragraph(l.to_string()))
             .collect()
     };
@@ -364,20 +365,13 @@ pub fn to_docx(report: &AnnualReport) -> Result<Vec<u8>> {
     let [overview, problems, other] = text_sections(report);
     let mut blocks = vec![Block::Title(report.title())];
     blocks.push(Block::Heading(overview.0.to_string()));
-    blocks.extend(paragraphs(overview.1));
-    blocks.push(Block::Heading("二、主动公开政府信息情况".to_string()));
+    blocks.extend(texts(overview.1));
+    blocks.push(Block::Heading(PROACTIVE_HEADING.to_string()));
     blocks.push(Block::Table {
-        header: strings(&[
-            "信息内容",
-            "本年制发件数（处理决定数量/收费金额）",
-            "本年废止件数",
-            "现行有效件数",
-        ]),
+        header: strings(&PROACTIVE_COLUMNS),
         rows: proactive_rows(report).into_iter().map(Vec::from).collect(),
     });
-    blocks.push(Block::Heading(
-        "三、收到和处理政府信息公开申请情况".to_string(),
-    ));
+    blocks.push(Block::Heading(REQUESTS_HEADING.to_string()));
     blocks.push(Block::Table {
         header: strings(&request_columns()),
         rows: report
@@ -401,9 +395,7 @@ pub fn to_docx(report: &AnnualReport) -> Result<Vec<u8>> {
             })
             .collect(),
     });
-    blocks.push(Block::Heading(
-        "四、政府信息公开行政复议、行政诉讼情况".to_string(),
-    ));
+    blocks.push(Block::Heading(CASES_HEADING.to_string()));
     blocks.push(Block::Table {
         header: strings(&CASE_COLUMNS),
         rows: case_groups(report)
@@ -417,7 +409,7 @@ pub fn to_docx(report: &AnnualReport) -> Result<Vec<u8>> {
     });
     for (heading, text) in [problems, other] {
         blocks.push(Block::Heading(heading.to_string()));
-        blocks.extend(paragraphs(text));
+        blocks.extend(texts(text));
     }
     blocks.push(Block::Right(report.org.name.clone()));
     blocks.push(Block::Right(gongkai_domain::letter::date_zh(

@@ -7,8 +7,9 @@
 mod export;
 
 pub use export::{
-    JSON_SCHEMA, ReportJson, case_cells, case_groups, proactive_rows, request_columns,
-    text_sections, to_docx, to_json, to_xlsx,
+    CASE_COLUMNS, CASES_HEADING, JSON_SCHEMA, PROACTIVE_COLUMNS, PROACTIVE_HEADING,
+    REQUESTS_HEADING, ReportJson, case_cells, case_groups, paragraphs, proactive_rows,
+    request_columns, text_sections, to_docx, to_json, to_xlsx,
 };
 
 use crate::access::CurrentUser;
@@ -43,7 +44,8 @@ pub struct AnnualReport {
     pub org: Org,
     /// The units whose records are counted besides `org` (empty unless aggregated).
     pub units: Vec<Org>,
-    /// The office's entries for `org` (texts) and, summed over the units, the figures.
+    /// The office's own entries for `org`: the texts of 一, 五, 六 and its figures (the
+    /// table's figures, summed over the units, are in `proactive.entered`).
     pub inputs: ReportInputs,
     pub proactive: ProactiveTable,
     pub requests: RequestTable,
@@ -105,8 +107,7 @@ pub async fn compute(app: &App, org: OrgId, year: i32, with_units: bool) -> Resu
             .filter(|(id, _)| members.contains(id))
             .map(|(_, inputs)| &inputs.figures),
     );
-    let mut inputs = inputs_by_org.remove(&org).unwrap_or_default();
-    inputs.figures = figures;
+    let inputs = inputs_by_org.remove(&org).unwrap_or_default();
 
     let rules = annual_reports::rule_records(&app.store).await?;
     let rule_facts: Vec<RuleFacts> = rules
@@ -114,7 +115,7 @@ pub async fn compute(app: &App, org: OrgId, year: i32, with_units: bool) -> Resu
         .filter(|r| r.issuer_id.is_some_and(|id| members.contains(&id)))
         .filter_map(rule_facts)
         .collect();
-    let proactive = ProactiveTable::compute(year, &rule_facts, inputs.figures);
+    let proactive = ProactiveTable::compute(year, &rule_facts, figures);
 
     let request_facts: Vec<RequestFacts> = annual_reports::request_records(&app.store, end)
         .await?
@@ -300,16 +301,6 @@ impl InputsForm {
             other,
         })
     }
-}
-
-/// The office's entries of `org` for `year` (empty when none were made).
-pub async fn inputs(app: &App, user: &CurrentUser, org: OrgId, year: i32) -> Result<ReportInputs> {
-    crate::requests::require_handler(app, user, org).await?;
-    let year = check_year(year)?;
-    Ok(annual_reports::inputs_of_year(&app.store, year)
-        .await?
-        .remove(&org)
-        .unwrap_or_default())
 }
 
 /// Saves the office's entries of `org` for `year`; nothing is saved when a field is

@@ -99,10 +99,7 @@ async fn report_page(
     let year = which.year();
     let report =
         annual_report::for_user(&state.app, &staff.user, org, year, which.with_units()).await?;
-    let form = match form {
-        Some(form) => form,
-        None => InputsForm::of(&annual_report::inputs(&state.app, &staff.user, org, year).await?),
-    };
+    let form = form.unwrap_or_else(|| InputsForm::of(&report.inputs));
     let published_at = annual_report::published_list(&state.app)
         .await?
         .into_iter()
