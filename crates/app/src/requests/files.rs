@@ -3,7 +3,7 @@
 //! (`crate::documents::attachments`); attached and read by everyone who sees the
 //! request (its handlers and the assigned unit), never by the applicant.
 
-use super::detail;
+use super::{Handling, detail};
 use crate::access::CurrentUser;
 use crate::documents::attachments::{read_content, save_upload};
 use crate::documents::today;
@@ -37,10 +37,10 @@ pub async fn attach(
     Ok(())
 }
 
-/// The files of a request the user sees.
-pub async fn list(app: &App, user: &CurrentUser, id: RequestId) -> Result<Vec<RequestFile>> {
-    detail(app, user, id).await?;
-    Ok(requests::files(&app.store, id).await?)
+/// The files of a request already opened for the user (a [`Handling`] is only had
+/// through [`detail`], which checks who sees it).
+pub async fn of(app: &App, handling: &Handling) -> Result<Vec<RequestFile>> {
+    Ok(requests::files(&app.store, handling.request.id).await?)
 }
 
 /// One file of a request the user sees, with its content.
@@ -50,7 +50,8 @@ pub async fn download(
     id: RequestId,
     file: i64,
 ) -> Result<(RequestFile, Vec<u8>)> {
-    let found = list(app, user, id)
+    let handling = detail(app, user, id).await?;
+    let found = of(app, &handling)
         .await?
         .into_iter()
         .find(|f| f.id == file)

@@ -171,19 +171,32 @@ fn may_view(user: &CurrentUser, request: &Request, all: &[gongkai_store::orgs::O
 
 /// One request, for those who handle it or the unit it is assigned to.
 pub async fn detail(app: &App, user: &CurrentUser, id: RequestId) -> Result<Handling> {
-    let request = requests::get(&app.store, id).await?;
-    let all = orgs::list(&app.store).await?;
-    if !may_view(user, &request, &all) {
-        return Err(Error::Forbidden);
-    }
-    handling(app, request).await
+    opened(app, user, id, false).await
 }
 
 /// One request, for those who handle it (the agency's office): every step but notes.
 async fn handled(app: &App, user: &CurrentUser, id: RequestId) -> Result<Handling> {
-    let current = detail(app, user, id).await?;
-    require_handler(app, user, current.request.fields.org_id).await?;
-    Ok(current)
+    opened(app, user, id, true).await
+}
+
+/// A request with its record, once the user is found to see it (`as_handler`: to
+/// handle it).
+async fn opened(
+    app: &App,
+    user: &CurrentUser,
+    id: RequestId,
+    as_handler: bool,
+) -> Result<Handling> {
+    let request = requests::get(&app.store, id).await?;
+    let all = orgs::list(&app.store).await?;
+    let allowed = match as_handler {
+        true => handles(user, request.fields.org_id, &all),
+        false => may_view(user, &request, &all),
+    };
+    if !allowed {
+        return Err(Error::Forbidden);
+    }
+    handling(app, request).await
 }
 
 /// A handling step, as the staff page's forms send it.
@@ -395,22 +408,29 @@ pub async fn reply(app: &App, user: &CurrentUser, id: RequestId, input: &ReplyIn
     Ok(())
 }
 
-/// Whether the user takes the office's steps on this request (not only notes).
-pub async fn is_handler(app: &App, user: &CurrentUser, request: &Request) -> Result<bool> {
-    let all = orgs::list(&app.store).await?;
-    Ok(handles(user, request.fields.org_id, &all))
+/// What the staff page offers a user on a request.
+#[derive(Debug, Clone)]
+pub struct StepOptions {
+    /// Whether the user takes the office's steps (else only notes and files: the
+    /// assigned unit).
+    pub handler: bool,
+    /// The units the request can be assigned to: those of the agency's government.
+    pub units: Vec<gongkai_store::orgs::Org>,
 }
 
-/// The units a request can be assigned to: those of the agency's government, by name.
-pub async fn assignable_units(
-    app: &App,
-    request: &Request,
-) -> Result<Vec<gongkai_store::orgs::Org>> {
+/// The steps the user may take on a request and the units it can go to (one read of
+/// the directory).
+pub async fn step_options(app: &App, user: &CurrentUser, request: &Request) -> Result<StepOptions> {
     let all = orgs::list(&app.store).await?;
-    let government = crate::ledgers::units::government_of(&all, request.fields.org_id);
-    Ok(all
+    let agency = request.fields.org_id;
+    let government = crate::ledgers::units::government_of(&all, agency);
+    let units = all
         .iter()
         .filter(|o| crate::ledgers::units::is_within(&all, o.id, government))
         .cloned()
-        .collect())
+        .collect();
+    Ok(StepOptions {
+        handler: handles(user, agency, &all),
+        units,
+    })
 }

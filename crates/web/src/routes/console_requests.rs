@@ -182,9 +182,10 @@ async fn request_page(
     query: Option<RequestQuery>,
 ) -> Result<RequestPage, WebError> {
     let handling = requests::detail(&state.app, &staff.user, id).await?;
-    let handler = requests::is_handler(&state.app, &staff.user, &handling.request).await?;
-    let units: Vec<(i64, String)> = requests::assignable_units(&state.app, &handling.request)
-        .await?
+    let options = requests::step_options(&state.app, &staff.user, &handling.request).await?;
+    let handler = options.handler;
+    let units: Vec<(i64, String)> = options
+        .units
         .into_iter()
         .map(|o| (o.id.0, o.name))
         .collect();
@@ -233,7 +234,7 @@ async fn request_page(
         units,
         handling_unit,
         agency,
-        files: requests::files::list(&state.app, &staff.user, id).await?,
+        files: requests::files::of(&state.app, &handling).await?,
         handling,
     })
 }
