@@ -171,9 +171,7 @@ fn fields(app: &App, agency: &str, handling: &Handling, which: LetterRef) -> Res
         set(Field::ExtendedDue, date_zh(handling.reckoning.due));
     }
     if let Some(notice) = first(events, EventKind::FeeNotice) {
-        // The notice's record starts with the method: "按量计收：250 页，应缴 …".
-        let method = notice.note.split('，').next().unwrap_or_default();
-        set(Field::FeeMethod, method.to_string());
+        set(Field::FeeMethod, notice.note.clone());
         if let Some(amount) = notice.amount {
             set(Field::FeeAmount, amount.to_string());
         }

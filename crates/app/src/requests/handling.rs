@@ -156,16 +156,10 @@ pub async fn fee_notice(
             format!("{method}，按规定不收费（国办函〔2020〕109号）"),
         ));
     }
-    let due = payment_due(app, on);
-    let extra = note(input, None)?;
-    let text = match extra.as_str() {
-        "" => format!("{method}，应缴 {amount} 元，缴费期限至 {due}"),
-        extra => format!("{method}，应缴 {amount} 元，缴费期限至 {due}；{extra}"),
-    };
+    // The record keeps the method as its note, the amount and the last day to pay.
     Ok(NewEvent {
-        note: text,
-        // The last day to pay, shown with the notice.
-        until: Some(due),
+        note: method,
+        until: Some(payment_due(app, on)),
         amount: Some(amount),
         ..NewEvent::on(EventKind::FeeNotice, on)
     })

@@ -212,6 +212,9 @@ async fn request_page(
             if !e.note.is_empty() {
                 what.push_str(&format!("：{}", e.note));
             }
+            if let Some(amount) = e.amount {
+                what.push_str(&format!("，应缴 {amount} 元"));
+            }
             (what, format!("{} {}", e.actor_name, local_time(e.at)))
         })
         .collect();
