@@ -3,7 +3,7 @@
 //! documents) that carry no personal information, so that a report over a hundred
 //! thousand requests reads three narrow columns instead of whole rows.
 
-use crate::time::{date_from_text, optional_date, to_text};
+use crate::time::{date_from_text, date_to_text, from_text, optional_date, to_text};
 use crate::{Error, OrgId, Result, Store, WriteTx, now};
 use chrono::NaiveDate;
 use gongkai_domain::annual_report::proactive::EnteredFigures;
@@ -117,7 +117,7 @@ pub async fn request_records(store: &Store, until: NaiveDate) -> Result<Vec<Requ
         "SELECT org_id, applicant_type, received_on, replied_on, outcome \
          FROM disclosure_requests WHERE received_on <= $1",
     )
-    .bind(crate::time::date_to_text(until))
+    .bind(date_to_text(until))
     .fetch_all(store.pool())
     .await?;
     rows.iter()
@@ -159,7 +159,6 @@ pub async fn case_records(
     from: NaiveDate,
     until: NaiveDate,
 ) -> Result<Vec<CaseRecord>> {
-    use crate::time::date_to_text;
     let rows = sqlx::query(
         "SELECT r.org_id, c.kind, c.filed_on, c.result, c.decided_on \
          FROM request_cases c JOIN disclosure_requests r ON r.id = c.request_id \
@@ -272,7 +271,7 @@ fn published_from_row(row: &sqlx::any::AnyRow) -> Result<Published> {
         org_id: OrgId(row.try_get("org_id")?),
         year: i32::try_from(year).map_err(|_| Error::unreadable("年度", &year.to_string()))?,
         title: row.try_get("title")?,
-        published_at: crate::time::from_text(&row.try_get::<String, _>("published_at")?)?,
+        published_at: from_text(&row.try_get::<String, _>("published_at")?)?,
     })
 }
 

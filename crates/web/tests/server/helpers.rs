@@ -210,3 +210,15 @@ pub fn document_xml(docx: &[u8]) -> String {
         .unwrap();
     xml
 }
+
+/// The applicant's tracking page for a serial and code: status and page.
+pub async fn track(client: &Client, serial: &str, code: &str) -> (StatusCode, String) {
+    let response = client
+        .submit(
+            "/requests/track",
+            "/requests/track",
+            &[("serial", serial), ("code", code)],
+        )
+        .await;
+    (response.status(), response.text().await.unwrap())
+}

@@ -3,7 +3,7 @@
 //! transfer with a reason, the fee notice and payment with the clock stopped between,
 //! the outcomes that need them, and the delivery of the reply.
 
-use crate::helpers::{Client, TestApp, submit_request};
+use crate::helpers::{Client, TestApp, submit_request, track};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 
@@ -213,17 +213,7 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     assert_eq!(no_correction.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // The applicant sees the fee, never the internal steps.
-    let tracked = app
-        .client()
-        .submit(
-            "/requests/track",
-            "/requests/track",
-            &[("serial", &serial), ("code", &code)],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let (_, tracked) = track(&app.client(), &serial, &code).await;
     assert!(tracked.contains("应缴信息处理费 4700 元"), "{tracked}");
     for internal in ["法律援助中心", "交办", "转办", "内部备注", "财政局"] {
         assert!(!tracked.contains(internal), "{internal} leaked: {tracked}");
@@ -275,17 +265,7 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
     )
     .await;
     assert_eq!(corrected.status(), StatusCode::SEE_OTHER);
-    let tracked = app
-        .client()
-        .submit(
-            "/requests/track",
-            "/requests/track",
-            &[("serial", &serial), ("code", &code)],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let (_, tracked) = track(&app.client(), &serial, &code).await;
     assert!(
         tracked.contains("更正答复：答复书所附统计表页码更正为第3页"),
         "{tracked}"

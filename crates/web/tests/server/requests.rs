@@ -2,7 +2,7 @@
 //! requests, gives a serial and a private tracking code; the applicant tracks the
 //! request with both and nobody else's; staff correct, extend and reply once.
 
-use crate::helpers::{Client, TestApp, console_path, csrf_token, location};
+use crate::helpers::{Client, TestApp, console_path, csrf_token, location, track};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 
@@ -38,17 +38,6 @@ fn serial_of(html: &str) -> String {
     let at = html.find("〔").unwrap();
     let end = at + html[at..].find("号").unwrap() + "号".len();
     html[at..end].to_string()
-}
-
-async fn track(client: &Client, serial: &str, code: &str) -> (StatusCode, String) {
-    let response = client
-        .submit(
-            "/requests/track",
-            "/requests/track",
-            &[("serial", serial), ("code", code)],
-        )
-        .await;
-    (response.status(), response.text().await.unwrap())
 }
 
 #[tokio::test]
