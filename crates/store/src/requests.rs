@@ -138,6 +138,12 @@ impl EventKind {
         )
     }
 
+    /// Whether the applicant also reads the event's note: only a reply correction's,
+    /// which is written to them; other notes name consulted parties or staff matters.
+    pub fn note_shown_to_applicant(self) -> bool {
+        self == EventKind::ReplyCorrection
+    }
+
     pub fn parse(code: &str) -> Option<EventKind> {
         EventKind::ALL.into_iter().find(|k| k.code() == code)
     }

@@ -71,7 +71,7 @@ pub struct KeyDates {
     pub delivered_on: Option<NaiveDate>,
 }
 
-/// A handling step without its note.
+/// A handling step, without its note unless it is written to the applicant.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicEvent {
     /// correction_notice, corrected, stop, extension, fee_notice, fee_paid, reply,
@@ -85,6 +85,8 @@ pub struct PublicEvent {
     pub workdays: Option<u32>,
     /// A fee notice: the amount in 元.
     pub amount: Option<u64>,
+    /// A reply correction: what it corrects (the only note the applicant reads).
+    pub text: Option<String>,
 }
 
 /// The steps the applicant sees, as the tracking page lists them: assignment,
@@ -107,6 +109,7 @@ impl From<&Event> for PublicEvent {
             until: e.until,
             workdays: e.workdays,
             amount: e.amount,
+            text: e.kind.note_shown_to_applicant().then(|| e.note.clone()),
         }
     }
 }

@@ -271,6 +271,29 @@ async fn a_request_is_assigned_transferred_charged_paid_replied_and_delivered() 
         "{tracked}"
     );
     assert!(tracked.contains("予以公开"), "the reply's outcome stands");
+    let api: serde_json::Value = app
+        .client()
+        .http
+        .post(app.url("/api/v1/requests/track"))
+        .json(&serde_json::json!({"serial": serial, "code": code}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let texts: Vec<&serde_json::Value> = api["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["text"])
+        .filter(|t| !t.is_null())
+        .collect();
+    assert_eq!(
+        texts,
+        ["答复书所附统计表页码更正为第3页"],
+        "only the correction's text"
+    );
 }
 
 #[tokio::test]
