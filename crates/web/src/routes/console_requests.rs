@@ -4,8 +4,8 @@
 //! the reply.
 
 use super::console::{console_layout, local_time};
-use super::render;
 use super::requests::applicant_types;
+use super::{render, render_private};
 use crate::AppState;
 use crate::error::{WebError, public_message, status_of};
 use crate::layout::Layout;
@@ -127,11 +127,7 @@ async fn record_request(
             };
             let page =
                 request_page(&state, &staff, submitted.request.id, None, Some(query)).await?;
-            Ok((
-                [(axum::http::header::CACHE_CONTROL, "no-store")],
-                render(&page)?,
-            )
-                .into_response())
+            render_private(&page)
         }
         Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden) => {
             let page = form_page(&state, &staff, input, Some(public_message(&e))).await?;
@@ -249,11 +245,7 @@ async fn show_request(
     Query(query): Query<RequestQuery>,
 ) -> Result<Response, WebError> {
     let page = request_page(&state, &staff, id, None, Some(query)).await?;
-    Ok((
-        [(axum::http::header::CACHE_CONTROL, "no-store")],
-        render(&page)?,
-    )
-        .into_response())
+    render_private(&page)
 }
 
 /// Where a step on a request leads: back to its page, or the page with the error.

@@ -62,6 +62,16 @@ fn render(template: &impl Template) -> Result<Html<String>, WebError> {
     Ok(Html(template.render()?))
 }
 
+/// Renders a page that shows personal data or a tracking code: never to be kept by a
+/// browser or proxy (`Cache-Control: no-store`).
+fn render_private(template: &impl Template) -> Result<Response, WebError> {
+    Ok((
+        [(axum::http::header::CACHE_CONTROL, "no-store")],
+        Html(template.render()?),
+    )
+        .into_response())
+}
+
 /// Renders a page template with a status other than 200 OK.
 fn render_with_status(status: StatusCode, template: &impl Template) -> Result<Response, WebError> {
     Ok((status, Html(template.render()?)).into_response())

@@ -4,7 +4,7 @@
 
 use super::console::{console_layout, local_time};
 use super::document_actions::file_response;
-use super::render;
+use super::{render, render_private};
 use crate::AppState;
 use crate::error::{WebError, public_message, status_of};
 use crate::layout::Layout;
@@ -56,11 +56,7 @@ async fn show_letter(
         request_id: id,
         docx_path: format!("/console/requests/{id}/letters/{kind}/docx"),
     };
-    Ok((
-        [(axum::http::header::CACHE_CONTROL, "no-store")],
-        render(&page)?,
-    )
-        .into_response())
+    render_private(&page)
 }
 
 async fn download_letter(

@@ -2,7 +2,7 @@
 //! that shows the new request's serial and private tracking code once, and the
 //! tracking page. Serial and code travel in POST bodies, never in URLs or logs.
 
-use super::render;
+use super::{render, render_private};
 use crate::AppState;
 use crate::error::{WebError, public_message, status_of};
 use crate::layout::Layout;
@@ -10,7 +10,6 @@ use crate::visitor::Visitor;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, State};
-use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use gongkai_app::Error;
@@ -90,11 +89,6 @@ struct SubmittedPage {
     due: String,
 }
 
-/// Pages that show a tracking code or an applicant's request are not to be kept.
-fn private(html: axum::response::Html<String>) -> Response {
-    ([(header::CACHE_CONTROL, "no-store")], html).into_response()
-}
-
 async fn submit_request(
     State(state): State<AppState>,
     visitor: Visitor,
@@ -115,7 +109,7 @@ async fn submit_request(
                 received_on: submitted.request.fields.received_on.to_string(),
                 due: handling.reckoning.due.to_string(),
             };
-            Ok(private(render(&page)?))
+            render_private(&page)
         }
         Err(e) if e.is_client_error() => {
             let page = form_page(&state, &visitor, input, Some(public_message(&e))).await?;
@@ -176,5 +170,5 @@ async fn track_request(
         serial: form.serial.trim().to_string(),
         found: found.ok(),
     };
-    Ok((status, private(render(&page)?)).into_response())
+    Ok((status, render_private(&page)?).into_response())
 }
