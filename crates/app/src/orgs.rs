@@ -111,6 +111,28 @@ pub async fn public_directory(app: &App) -> Result<Vec<Org>> {
     Ok(orgs::list(&app.store).await?)
 }
 
+/// Units in tree order (each parent followed by its children), with their depth: the
+/// order of the portal's directory and of every unit choice.
+pub fn tree_order(orgs: &[Org]) -> Vec<(usize, &Org)> {
+    fn visit<'a>(
+        orgs: &'a [Org],
+        parent: Option<&Org>,
+        depth: usize,
+        out: &mut Vec<(usize, &'a Org)>,
+    ) {
+        for org in orgs.iter().filter(|o| o.parent_id == parent.map(|p| p.id)) {
+            if out.iter().any(|(_, seen)| seen.id == org.id) {
+                continue;
+            }
+            out.push((depth, org));
+            visit(orgs, Some(org), depth + 1, out);
+        }
+    }
+    let mut out = Vec::new();
+    visit(orgs, None, 0, &mut out);
+    out
+}
+
 /// Every unit, for a staff member.
 pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Org>> {
     if user.grants.is_empty() {

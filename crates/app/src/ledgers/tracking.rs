@@ -342,6 +342,11 @@ pub async fn work(app: &App, user: &CurrentUser) -> Result<Vec<WorkRow>> {
     Ok(rows)
 }
 
+/// The due list's default horizon, in working days (the tasks page and the console home).
+pub const DUE_WITHIN: i64 = 10;
+/// The longest due-list horizon that may be asked for, in working days.
+pub const MAX_WITHIN: i64 = 250;
+
 /// The user's unfinished tasks due within `n` working days, or already overdue.
 pub async fn due_within(app: &App, user: &CurrentUser, n: i64) -> Result<Vec<WorkRow>> {
     Ok(work(app, user)

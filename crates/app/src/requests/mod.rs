@@ -151,6 +151,11 @@ pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Handling>> {
     Ok(rows)
 }
 
+/// The due list's default horizon, in working days (the console's list and home).
+pub const DUE_WITHIN: i64 = 5;
+/// The longest due-list horizon that may be asked for, in working days (console and API).
+pub const MAX_WITHIN: i64 = 60;
+
 /// The open requests the user handles that are due within `n` working days or overdue.
 pub async fn due_within(app: &App, user: &CurrentUser, n: i64) -> Result<Vec<Handling>> {
     Ok(list(app, user)
