@@ -61,7 +61,8 @@ impl ModuleMap {
         graph::loops(&self.imports)
     }
 
-    /// Each file's floor (0: imports nothing of its crate); see [`graph::floors`].
+    /// Each file's floor: 0 when it imports nothing of its crate, else one above the
+    /// highest file it imports; files in a loop, and those above one, have none.
     pub fn floors(&self) -> BTreeMap<ModPath, usize> {
         graph::floors(&self.imports)
     }

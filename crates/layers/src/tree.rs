@@ -250,6 +250,10 @@ impl<'ast> Visit<'ast> for Reader<'_> {
         syn::visit::visit_path(self, path);
     }
 
+    /// `pub(crate)`, `pub(super)`, `pub(in a::b)` say who may use an item; they
+    /// import nothing.
+    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
+
     fn visit_attribute(&mut self, attr: &'ast syn::Attribute) {
         if let syn::Meta::List(list) = &attr.meta {
             self.tokens(&list.tokens);

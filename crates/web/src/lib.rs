@@ -1,61 +1,70 @@
-//! The HTTP server: the public portal, the staff console, health and metrics.
+//! The HTTP server: the public portal, the staff console, the JSON API, health and
+//! metrics.
 //!
 //! Pages are rendered on the server from askama templates with one base layout and
 //! work without JavaScript. Every request passes the same stack: security headers,
-//! body limit, timeout, tracing, then [`visitor`] (session and CSRF check), then the
-//! route. Handlers only translate HTTP to calls of `gongkai-app` and back.
+//! body limit, timeout, tracing, then the session and CSRF check
+//! (`kit::session`), then the route. Handlers only translate HTTP to calls of
+//! `gongkai-app` and back.
+//!
+//! One folder per area, as in the app crate: `library`, `requests`, `ledgers`,
+//! [`reports`], `platform`. Each holds its public pages, console pages and API
+//! handlers and builds its own router; the areas share the page `kit` and never
+//! import each other. This root only merges the routers (and `openapi` the areas'
+//! API documentation).
 
-mod api;
-mod chart;
-mod error;
-mod layout;
-mod metrics;
-mod pager;
+mod kit;
+mod ledgers;
+mod library;
+mod openapi;
+mod platform;
 pub mod reports;
-mod routes;
-mod search_params;
-mod security;
-mod selection;
-mod snippet;
-mod visitor;
+mod requests;
 
-pub use error::WebError;
+pub use kit::error::WebError;
 
 use axum::Router;
 use gongkai_app::App;
+use kit::metrics::Metrics;
+use kit::state::AppState;
 use std::future::Future;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 
-/// What every handler can reach.
-#[derive(Clone)]
-pub struct AppState {
-    pub app: App,
-    pub metrics: Arc<metrics::Metrics>,
+/// Every route of the site: each area's, the API document, and the 404 for the rest.
+fn routes(state: AppState) -> Router {
+    Router::new()
+        .merge(library::router())
+        .merge(requests::router())
+        .merge(ledgers::router())
+        .merge(reports::router())
+        .merge(platform::router())
+        .merge(openapi::router())
+        .fallback(kit::fallback::not_found)
+        .with_state(state)
 }
 
 /// The whole site as one router, with its middleware stack.
 pub fn router(app: App) -> Router {
     let state = AppState {
-        metrics: Arc::new(metrics::Metrics::new()),
+        metrics: Arc::new(Metrics::new()),
         app,
     };
     let settings = state.app.settings.server.clone();
-    routes::router(state.clone())
+    routes(state.clone())
         .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            metrics::track,
+            state.metrics.clone(),
+            kit::metrics::track,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            visitor::middleware,
+            kit::session::middleware,
         ))
-        .layer(security::layers(&settings))
+        .layer(kit::security::layers(&settings))
         .layer(axum::middleware::map_response(move |response| {
-            security::explain_too_large(response, settings.body_limit_bytes)
+            kit::security::explain_too_large(response, settings.body_limit_bytes)
         }))
-        .with_state(state)
 }
 
 /// Serves the site on every listener until `shutdown` completes, then lets the

@@ -1,0 +1,164 @@
+//! The middleware every route runs behind: it looks the session up once, refuses any
+//! state-changing request whose CSRF token does not match (403), and leaves a
+//! [`Visitor`] in the request for handlers. Anonymous visitors get a random token in a
+//! cookie (double submit); signed-in users carry their session's token.
+//!
+//! JSON API calls (`/api/` with `Content-Type: application/json`) need no token: a
+//! cross-site page cannot send that content type without a CORS preflight, which this
+//! server never grants, while HTML forms can only send url-encoded, multipart or plain
+//! text bodies, and those still need the token (refused in JSON under `/api/`).
+
+use super::api_error::ErrorBody;
+use super::error::WebError;
+use super::error_page::ErrorPage;
+use super::state::AppState;
+use super::visitor::{
+    CSRF_COOKIE, CSRF_FIELD, Prefs, SESSION_COOKIE, Visitor, add_cookie, site_cookie,
+};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{Html, IntoResponse, Response};
+use axum_extra::extract::cookie::CookieJar;
+use gongkai_app::auth;
+use subtle::ConstantTimeEq;
+
+/// Looks up the session, checks the CSRF token of state-changing requests, and
+/// leaves a [`Visitor`] in the request.
+pub async fn middleware(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    request: Request,
+    next: Next,
+) -> Response {
+    let session_token = jar.get(SESSION_COOKIE).map(|c| c.value().to_string());
+    let signed_in = match &session_token {
+        Some(token) => match auth::session(&state.app, token).await {
+            Ok(found) => found,
+            Err(e) => return WebError(e).into_response(),
+        },
+        None => None,
+    };
+    let existing_csrf = jar
+        .get(CSRF_COOKIE)
+        .map(|c| c.value().to_string())
+        .filter(|v| v.len() == 64);
+    let fresh_csrf = existing_csrf.is_none().then(auth::random_token);
+    let stale_session = session_token.is_some() && signed_in.is_none();
+    let visitor = Visitor {
+        signed_in,
+        session_token,
+        anonymous_csrf: existing_csrf.or(fresh_csrf.clone()).unwrap_or_default(),
+        prefs: Prefs::from_jar(&jar),
+        here: request
+            .uri()
+            .path_and_query()
+            .map(|p| p.as_str().to_string())
+            .unwrap_or_else(|| "/".to_string()),
+    };
+    let mut request = request;
+    if !is_safe(request.method()) && !is_api_json(&request) {
+        let limit = state.app.settings.server.body_limit_bytes;
+        let (checked, presented) = match presented_token(request, limit).await {
+            Ok(pair) => pair,
+            Err(response) => return response,
+        };
+        if !tokens_match(presented.as_deref(), visitor.csrf_token()) {
+            return csrf_refused(checked.uri().path());
+        }
+        request = checked;
+    }
+    request.extensions_mut().insert(visitor);
+    let mut response = next.run(request).await;
+    if let Some(token) = fresh_csrf {
+        add_cookie(&mut response, site_cookie(&state, CSRF_COOKIE, token));
+    }
+    if stale_session {
+        let mut gone = site_cookie(&state, SESSION_COOKIE, String::new());
+        gone.make_removal();
+        add_cookie(&mut response, gone);
+    }
+    response
+}
+
+fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+/// A JSON API call: its content type cannot be sent cross-site without a CORS
+/// preflight, so it needs no CSRF token (see the module docs).
+fn is_api_json(request: &Request) -> bool {
+    let json = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case("application/json"));
+    json && request.uri().path().starts_with("/api/")
+}
+
+fn tokens_match(presented: Option<&str>, expected: &str) -> bool {
+    match presented {
+        Some(p) if !expected.is_empty() => bool::from(p.as_bytes().ct_eq(expected.as_bytes())),
+        _ => false,
+    }
+}
+
+/// The token a request presents: the `x-csrf-token` header, the `csrf_token` field
+/// of a URL-encoded form (the body is read and put back), or, for a multipart upload
+/// only, the `csrf_token` query parameter.
+async fn presented_token(
+    request: Request,
+    limit: usize,
+) -> Result<(Request, Option<String>), Response> {
+    if let Some(token) = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+    {
+        let token = token.to_string();
+        return Ok((request, Some(token)));
+    }
+    let content_type = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if content_type.starts_with("multipart/form-data") {
+        // A multipart body is read by the handler, so its token travels in the URL.
+        let from_query = request
+            .uri()
+            .query()
+            .and_then(|q| field(q.as_bytes(), CSRF_FIELD));
+        return Ok((request, from_query));
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
+        return Ok((request, None));
+    }
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, limit)
+        .await
+        .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "请求内容过大").into_response())?;
+    let token = field(&bytes, CSRF_FIELD);
+    Ok((Request::from_parts(parts, Body::from(bytes)), token))
+}
+
+fn field(encoded: &[u8], name: &str) -> Option<String> {
+    url::form_urlencoded::parse(encoded)
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+fn csrf_refused(path: &str) -> Response {
+    if path.starts_with("/api/") {
+        return ErrorBody::response(
+            StatusCode::FORBIDDEN,
+            "csrf_refused",
+            "安全校验未通过：开放接口只接受 Content-Type: application/json 的请求。",
+        );
+    }
+    let message = "安全校验未通过：表单已过期或来源不明。请返回上一页，刷新后重新提交。";
+    let page = ErrorPage::bare(StatusCode::FORBIDDEN, message);
+    (StatusCode::FORBIDDEN, Html(page)).into_response()
+}

@@ -1,0 +1,20 @@
+//! The library's public pages.
+
+mod columns;
+mod documents;
+mod feed;
+mod filter_form;
+mod home;
+mod search;
+
+use crate::kit::state::AppState;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(home::router())
+        .merge(documents::router())
+        .merge(feed::router())
+        .merge(search::router())
+        .merge(columns::router())
+}
