@@ -1,0 +1,118 @@
+//! `gongkai user` adds, lists and resets accounts; `gongkai audit verify` finds the
+//! first broken link of the chain.
+
+use super::{gongkai, run_with_stdin, stderr, stdout};
+
+#[test]
+fn users_are_added_listed_and_given_new_passwords() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    // The first serve-less command creates the schema; the unit comes from an import.
+    std::fs::write(
+        data.join("units.csv"),
+        "名称,上级单位,类型,简称\n甲区人民政府,,政府,\n甲区司法局,甲区人民政府,部门,区司法局\n",
+    )
+    .unwrap();
+    let import = gongkai(
+        data,
+        &["org", "import", data.join("units.csv").to_str().unwrap()],
+    );
+    assert_eq!(import.status.code(), Some(0), "{}", stderr(&import));
+    assert!(stdout(&import).contains("新增 2 个"));
+    let again = gongkai(
+        data,
+        &["org", "import", data.join("units.csv").to_str().unwrap()],
+    );
+    assert!(
+        stdout(&again).contains("新增 0 个，更新 0 个，未变 2 个"),
+        "{}",
+        stdout(&again)
+    );
+
+    let add = gongkai(
+        data,
+        &[
+            "user",
+            "add",
+            "wangwu",
+            "--role",
+            "editor",
+            "--org",
+            "区司法局",
+            "--name",
+            "王五",
+        ],
+    );
+    assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
+    assert!(stdout(&add).contains("初始密码："));
+    let list = gongkai(data, &["user", "list"]);
+    assert!(
+        stdout(&list).starts_with("wangwu\t王五\teditor@"),
+        "{}",
+        stdout(&list)
+    );
+
+    let weak = run_with_stdin(
+        data,
+        &["user", "passwd", "wangwu", "--password-stdin"],
+        "short\n",
+    );
+    assert_eq!(weak.status.code(), Some(2));
+    assert!(stderr(&weak).contains("密码"), "{}", stderr(&weak));
+    let strong = run_with_stdin(
+        data,
+        &["user", "passwd", "wangwu", "--password-stdin"],
+        "Long-enough-pass-9\n",
+    );
+    assert_eq!(strong.status.code(), Some(0), "{}", stderr(&strong));
+
+    let unknown_role = gongkai(
+        data,
+        &["user", "add", "zhao", "--role", "root", "--org", "区司法局"],
+    );
+    assert_eq!(unknown_role.status.code(), Some(2));
+}
+
+#[test]
+fn audit_verify_reports_the_first_broken_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    std::fs::write(
+        data.join("units.csv"),
+        "名称,类型\n乙区人民政府,政府\n乙区财政局,部门\n乙区税务局,部门\n",
+    )
+    .unwrap();
+    gongkai(
+        data,
+        &["org", "import", data.join("units.csv").to_str().unwrap()],
+    );
+    let intact = gongkai(data, &["audit", "verify"]);
+    assert_eq!(intact.status.code(), Some(0));
+    assert!(
+        stdout(&intact).contains("共 3 条记录"),
+        "{}",
+        stdout(&intact)
+    );
+
+    let url = format!("sqlite://{}", data.join("gongkai.db").display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::AnyPool::connect(&url).await.unwrap();
+        sqlx::query("DROP TRIGGER audit_log_no_update")
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("UPDATE audit_log SET after_json = '{}' WHERE seq = 2")
+            .execute(&pool)
+            .await
+            .unwrap();
+        pool.close().await;
+    });
+    let broken = gongkai(data, &["audit", "verify"]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("第 2 条断开"),
+        "{}",
+        stderr(&broken)
+    );
+}

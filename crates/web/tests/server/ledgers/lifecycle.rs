@@ -1,0 +1,235 @@
+//! Seed 001 from import to sign-off: names mapped, the plan confirmed, units reporting
+//! with evidence, the office returning and signing off, and the carry-over (回头看).
+
+use super::{
+    FINANCE, SERVICES, import_seed, map_unknown_names, post_multipart, task_id_with, task_ids,
+    unit_editor, values_after,
+};
+use crate::helpers::{Client, TestApp, location};
+use gongkai_domain::role::Role;
+use reqwest::StatusCode;
+use reqwest::multipart::{Form, Part};
+
+#[tokio::test]
+async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_reports() {
+    let app = TestApp::spawn().await;
+    let office = app.signed_in(Role::Office).await;
+    let plan = import_seed(&app, &office).await;
+
+    // The draft: 23 tasks, unknown names listed, confirmation refused until mapped.
+    let (status, html) = office.get_text(&plan).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("2022年红谷滩区政务公开工作要点"));
+    assert!(html.contains("任务 23 项"), "the ledger table's 23 rows");
+    let refused = office.submit(&plan, &format!("{plan}/confirm"), &[]).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.text().await.unwrap().contains("尚未对应到单位"));
+
+    // A unit sees nothing of a draft.
+    let finance = unit_editor(&app, "finance", FINANCE).await;
+    assert_eq!(finance.get(&plan).await.status(), StatusCode::FORBIDDEN);
+
+    map_unknown_names(&app, &office, &plan).await;
+    let confirmed = office.submit(&plan, &format!("{plan}/confirm"), &[]).await;
+    assert_eq!(confirmed.status(), StatusCode::SEE_OTHER);
+    let (_, html) = office.get_text(&plan).await;
+    assert!(html.contains("已下发"));
+    assert!(html.contains("<svg role=\"img\""), "the completion chart");
+    assert!(html.contains(FINANCE), "finance among the units' figures");
+
+    // The finance bureau sees its own tasks only: 2 naming 区财政局 and 6 addressed to
+    // 区政府各部门, which stands for every department.
+    let (_, mine) = finance.get_text(&plan).await;
+    let finance_tasks = task_ids(&mine);
+    assert_eq!(finance_tasks.len(), 8, "{mine}");
+    let task = format!("/console/tasks/{}", task_id_with(&mine, "减税降费"));
+
+    // It reports completion with a file and a published library document as evidence.
+    let finance_id = app.org_id(FINANCE).await.to_string();
+    let report = Form::new()
+        .text("unit", finance_id.clone())
+        .text("status", "completed")
+        .text("body", "已在门户网站集中公开减税降费政策措施。")
+        .text("document", "1")
+        .part(
+            "files",
+            Part::bytes(b"%PDF-1.4 evidence".to_vec()).file_name("公开截图.pdf"),
+        );
+    let filed = post_multipart(&finance, &app, &task, &format!("{task}/reports"), report).await;
+    assert_eq!(filed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = finance.get_text(&task).await;
+    assert!(page.contains("已在门户网站集中公开减税降费政策措施"));
+    assert!(page.contains("公开截图.pdf") && page.contains("href=\"/documents/1\""));
+    let evidence_link = page
+        .split("href=\"")
+        .filter_map(|s| s.split('"').next())
+        .find(|href| href.contains("/evidence/"))
+        .unwrap()
+        .to_string();
+    let download = finance.get(&evidence_link).await;
+    assert_eq!(download.status(), StatusCode::OK);
+    assert_eq!(
+        download.bytes().await.unwrap().as_ref(),
+        b"%PDF-1.4 evidence"
+    );
+
+    // Another unit: the services office shares the task (区政数局) but sees none of
+    // finance's report, and cannot report in finance's name.
+    let services = unit_editor(&app, "services", SERVICES).await;
+    let (status, shared) = services.get_text(&task).await;
+    assert_eq!(status, StatusCode::OK, "the task names 区政数局 too");
+    assert!(
+        !shared.contains("减税降费政策措施"),
+        "another unit's report is hidden"
+    );
+    assert_eq!(
+        services.get(&evidence_link).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let forged = Form::new()
+        .text("unit", finance_id.clone())
+        .text("status", "completed")
+        .text("body", "冒名报送");
+    let forged = post_multipart(&services, &app, &task, &format!("{task}/reports"), forged).await;
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+
+    // The office's own unit (区府办, which runs the plan) reports on a task it shares
+    // with the services office: a unit's report all the same, hidden from the other.
+    let (_, whole) = office.get_text(&plan).await;
+    let digital = format!("/console/tasks/{}", task_id_with(&whole, "一号发展工程"));
+    let runner = app.org_id("示例区人民政府办公室").await.to_string();
+    let own = Form::new()
+        .text("unit", runner)
+        .text("status", "in_progress")
+        .text("body", "区府办内部进展");
+    let own = post_multipart(&office, &app, &digital, &format!("{digital}/reports"), own).await;
+    assert_eq!(own.status(), StatusCode::SEE_OTHER);
+    let (status, seen) = services.get_text(&digital).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!seen.contains("区府办内部进展"));
+
+    // A confirmed plan's tasks and names are no longer corrected in the console.
+    let edit = office
+        .submit(
+            &format!("{task}/edit"),
+            &format!("{task}/edit"),
+            &[("body", "改写"), ("responsible", "区司法局")],
+        )
+        .await;
+    assert_eq!(edit.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let remap = office
+        .submit(
+            &plan,
+            &format!("{plan}/names"),
+            &[("name", "区政数局"), ("unit", "none")],
+        )
+        .await;
+    assert_eq!(remap.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A task of finance alone is closed to the services office altogether.
+    let (_, services_list) = services.get_text(&plan).await;
+    let finance_only = finance_tasks
+        .iter()
+        .find(|id| !task_ids(&services_list).contains(id))
+        .expect("a task of finance alone");
+    let finance_only = format!("/console/tasks/{finance_only}");
+    assert_eq!(
+        services.get(&finance_only).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let intrusion = Form::new()
+        .text("unit", app.org_id(SERVICES).await.to_string())
+        .text("status", "in_progress")
+        .text("body", "越权报送");
+    let intrusion = post_multipart(
+        &services,
+        &app,
+        "/console/tasks",
+        &format!("{finance_only}/reports"),
+        intrusion,
+    )
+    .await;
+    assert_eq!(intrusion.status(), StatusCode::FORBIDDEN);
+
+    // The office returns the task with a reason, finance completes it again, the
+    // office signs it off; nobody reports on a signed-off task.
+    let no_reason = office
+        .submit(&task, &format!("{task}/return"), &[("note", " ")])
+        .await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let returned = office
+        .submit(
+            &task,
+            &format!("{task}/return"),
+            &[("note", "请补充政策解读链接")],
+        )
+        .await;
+    assert_eq!(returned.status(), StatusCode::SEE_OTHER);
+    let (_, page) = finance.get_text(&task).await;
+    assert!(page.contains("请补充政策解读链接") && page.contains("推进中"));
+    let again = Form::new()
+        .text("unit", finance_id.clone())
+        .text("status", "completed")
+        .text("body", "已补充政策解读链接。");
+    let again = post_multipart(&finance, &app, &task, &format!("{task}/reports"), again).await;
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let signed = office
+        .submit(&task, &format!("{task}/sign-off"), &[("note", "")])
+        .await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = office.get_text(&task).await;
+    assert!(page.contains("已销号") && page.contains("审核通过，予以销号"));
+    let late = Form::new()
+        .text("unit", finance_id)
+        .text("status", "in_progress")
+        .text("body", "再次报送");
+    let late = post_multipart(&finance, &app, &task, &format!("{task}/reports"), late).await;
+    assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The plan's figures count the signed-off task; units cannot sign off.
+    let (_, html) = office.get_text(&plan).await;
+    assert!(html.contains("已销号 1 项"), "{html}");
+    let usurp = finance
+        .submit(&finance_only, &format!("{finance_only}/sign-off"), &[])
+        .await;
+    assert_eq!(usurp.status(), StatusCode::FORBIDDEN);
+
+    carry_over_unfinished(&office, &plan).await;
+}
+
+/// 回头看: the 22 unfinished tasks go into next year's plan, once.
+async fn carry_over_unfinished(office: &Client, plan: &str) {
+    let pick = format!("{plan}/take?link=carry-over");
+    let (status, html) = office.get_text(&pick).await;
+    assert_eq!(status, StatusCode::OK);
+    let tasks = values_after(&html, "name=\"task\"", "value");
+    assert_eq!(tasks.len(), 22, "the signed-off task stays behind");
+    let runner = values_after(&html, "<option", "value").remove(0);
+    let mut fields: Vec<(&str, &str)> = tasks.iter().map(|t| ("task", t.as_str())).collect();
+    fields.extend([
+        ("link", "carry-over"),
+        ("target", "new"),
+        ("title", "2023年结转任务"),
+        ("runner", runner.as_str()),
+    ]);
+    let taken = office.submit(&pick, &format!("{plan}/take"), &fields).await;
+    assert_eq!(taken.status(), StatusCode::SEE_OTHER);
+    let next = location(&taken).split('?').next().unwrap().to_string();
+    assert_ne!(next, plan);
+    let (_, html) = office.get_text(&next).await;
+    assert!(html.contains("待确认") && html.contains("年度：2023年"));
+    assert!(html.contains("任务 22 项"));
+    assert!(
+        html.contains("上年工作时限：2022年7月底前完成"),
+        "last year's deadline is not this year's"
+    );
+
+    // Taking them again into the same plan adds nothing.
+    let target = next.rsplit('/').next().unwrap().to_string();
+    let mut again: Vec<(&str, &str)> = tasks.iter().map(|t| ("task", t.as_str())).collect();
+    again.extend([("link", "carry-over"), ("target", target.as_str())]);
+    let repeated = office.submit(&pick, &format!("{plan}/take"), &again).await;
+    assert_eq!(repeated.status(), StatusCode::SEE_OTHER);
+    let (_, html) = office.get_text(&next).await;
+    assert!(html.contains("任务 22 项"));
+}
