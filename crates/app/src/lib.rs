@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod config;
+mod context;
 pub mod demo;
 pub mod documents;
 pub mod docx;
@@ -21,9 +22,11 @@ pub mod orgs;
 pub mod platform;
 pub mod requests;
 pub mod search;
+mod startup;
 pub mod table;
 pub mod users;
 
+pub use context::App;
 pub use error::{Error, Result};
 
 /// Records as the store keeps them, for the layers above (which never reach the
@@ -49,42 +52,3 @@ pub use gongkai_store::{
     Actor, Backend, DocumentId, Error as StoreError, OrgId, PlanId, RequestId, Store, TaskId,
     UserId,
 };
-
-use config::Settings;
-use gongkai_domain::calendar::Calendar;
-use std::path::PathBuf;
-use std::sync::Arc;
-
-/// Everything a running platform needs: its settings, database and calendar.
-#[derive(Clone)]
-pub struct App {
-    pub settings: Arc<Settings>,
-    pub data_dir: PathBuf,
-    pub store: Store,
-    pub calendar: Arc<Calendar>,
-    pub index: Arc<gongkai_search::SearchIndex>,
-}
-
-impl App {
-    /// Opens the data directory: loads the calendar, connects to (and migrates) the
-    /// database named by the settings.
-    pub async fn open(data_dir: PathBuf, settings: Settings) -> Result<App> {
-        let calendar = calendar::load(&data_dir)?;
-        std::fs::create_dir_all(&data_dir).map_err(|e| Error::Io {
-            path: data_dir.display().to_string(),
-            source: e,
-        })?;
-        let url = settings.database_url(&data_dir);
-        let store = Store::connect(&url).await?;
-        let index = search::open_index(&data_dir)?;
-        let app = App {
-            settings: Arc::new(settings),
-            data_dir,
-            store,
-            calendar: Arc::new(calendar),
-            index: Arc::new(index),
-        };
-        search::catch_up(&app).await?;
-        Ok(app)
-    }
-}

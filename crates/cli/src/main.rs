@@ -9,14 +9,17 @@
 
 mod bench;
 mod calendar;
+mod data;
 mod extract;
+mod failure;
 mod import;
 mod report;
 mod serve;
 mod setup;
 
-use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use clap::{Parser, Subcommand};
+use data::DataArgs;
+use failure::Failure;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -26,22 +29,6 @@ struct Cli {
     data: DataArgs,
     #[command(subcommand)]
     command: Command,
-}
-
-/// Where the platform's data lives; every command that touches data takes these.
-#[derive(Args, Clone, Debug)]
-pub struct DataArgs {
-    /// Data directory (configuration, SQLite database, index, attachments).
-    #[arg(
-        long = "data",
-        global = true,
-        env = "GONGKAI_DATA",
-        default_value = "./gongkai-data"
-    )]
-    pub dir: PathBuf,
-    /// Database URL (postgres://… or sqlite://…); default: SQLite in the data directory.
-    #[arg(long, global = true)]
-    pub database_url: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -79,57 +66,6 @@ enum Command {
     /// Search benchmark: corpus, index, search.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
-}
-
-/// A failure and the exit code it deserves.
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-}
-
-impl Failure {
-    /// Bad input (exit code 2).
-    pub fn input(message: impl ToString) -> Failure {
-        Failure {
-            code: 2,
-            message: message.to_string(),
-        }
-    }
-
-    /// The platform failed (exit code 1).
-    pub fn platform(message: impl ToString) -> Failure {
-        Failure {
-            code: 1,
-            message: message.to_string(),
-        }
-    }
-}
-
-impl From<gongkai_app::Error> for Failure {
-    fn from(e: gongkai_app::Error) -> Failure {
-        use gongkai_app::Error as E;
-        let message = match &e {
-            E::Store(gongkai_app::StoreError::Connect { backend, source }) => {
-                format!(
-                    "无法连接数据库（{backend}）：{}",
-                    one_line(&source.to_string())
-                )
-            }
-            other => other.to_string(),
-        };
-        let input = matches!(
-            e,
-            E::Config { .. } | E::Invalid { .. } | E::Domain(_) | E::NotFound(_) | E::Import(_)
-        ) || matches!(e, E::Store(gongkai_app::StoreError::Duplicate { .. }));
-        Failure {
-            code: if input { 2 } else { 1 },
-            message,
-        }
-    }
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn main() -> ExitCode {

@@ -1,9 +1,12 @@
-//! The crate's single error type.
+//! The crate's single error type, and the result type that carries it.
 //!
 //! Every fallible function of `gongkai-domain` returns [`Error`]. Each variant names the
 //! offending input so that a message shown to a user says what to fix. `Display` is in
 //! Chinese (zh-CN) because it reaches users as is; [`Error::code`] gives a stable machine code
 //! for APIs and logs.
+
+/// Result type of every fallible function of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
 
 /// Everything that can go wrong in the domain rules.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -32,7 +32,4 @@ pub mod topic;
 pub mod unit_match;
 pub mod validity;
 
-pub use error::Error;
-
-/// Result type of every fallible function of this crate.
-pub type Result<T> = std::result::Result<T, Error>;
+pub use error::{Error, Result};

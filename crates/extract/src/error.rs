@@ -1,8 +1,11 @@
-//! The crate's single error type.
+//! The crate's single error type, and the result type that carries it.
 //!
 //! Every fallible function of `gongkai-extract` returns [`Error`]. Corrupt or unsupported
 //! input is always an `Err`, never a panic. `Display` is in Chinese (zh-CN) because it
 //! reaches users as is; [`Error::code`] gives a stable machine code for APIs and logs.
+
+/// Result type of every fallible function of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
 
 /// Everything that can go wrong while turning bytes into text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

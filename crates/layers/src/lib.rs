@@ -5,7 +5,9 @@
 //! `use`, in code, in an attribute (`#[openapi(paths(…))]`) or a macro body. A
 //! re-export (`pub use x::Item`) is followed to the file that defines the item, so
 //! `crate::Error` counts as an import of `error.rs`, not of `lib.rs`. A parent's
-//! `mod child;` is not an import; naming the child's items is. Test code is left out.
+//! `mod child;` is not an import; naming the child's items is. Nor is a visibility
+//! (`pub(crate)`, `pub(super)`): it names who may use an item, not what the item uses.
+//! Test code is left out.
 //!
 //! `tests/workspace.rs` holds the rules the workspace keeps (no loops, web areas
 //! apart, files under 400 lines); `cargo run -p gongkai-layers` prints the map.

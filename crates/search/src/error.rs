@@ -1,4 +1,4 @@
-//! The crate's single error type.
+//! The crate's single error type, and the result type that carries it.
 //!
 //! `Display` is in Chinese (zh-CN) like the other crates' errors; [`Error::code`] gives a
 //! stable machine code for logs and APIs. A visitor's query never produces an error: odd
@@ -6,6 +6,9 @@
 //! failure the app layer logs and reports as such.
 
 use std::path::PathBuf;
+
+/// Result type of every fallible function of this crate.
+pub type Result<T> = std::result::Result<T, Error>;
 
 /// Everything that can go wrong with the search index.
 #[derive(Debug, thiserror::Error)]

@@ -25,11 +25,8 @@ mod search;
 mod snippet;
 pub mod tokenizer;
 
-pub use error::Error;
+pub use error::{Error, Result};
 pub use index::SearchIndex;
 pub use model::{
     Change, FacetCount, Facets, Hit, IndexedDocument, SearchQuery, SearchResults, Sort,
 };
-
-/// Result type of every fallible function of this crate.
-pub type Result<T> = std::result::Result<T, Error>;

@@ -7,8 +7,7 @@
 
 use crate::filter::Conditions;
 use crate::time::{from_text, to_text};
-use crate::tx::Actor;
-use crate::{Result, Store, Timestamp, UserId, now};
+use crate::{Actor, Result, Store, Timestamp, UserId, now};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};

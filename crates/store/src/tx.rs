@@ -1,4 +1,4 @@
-//! Write transactions that carry their audit entries.
+//! Write transactions that carry their audit entries, begun by [`Store::begin`].
 //!
 //! Repository functions that change data take a `&mut WriteTx` and record what they
 //! changed; [`WriteTx::commit`] appends those entries to the audit chain inside the
@@ -6,31 +6,19 @@
 //! at all.
 
 use crate::audit::{self, PendingEntry};
-use crate::{Result, UserId};
+use crate::{Actor, Backend, Result, Store};
 use sqlx::{Any, AnyConnection, Transaction};
 
-/// Who makes a change: a signed-in user, or the system (CLI, start-up, import).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Actor {
-    pub user_id: Option<UserId>,
-    pub name: String,
-}
-
-impl Actor {
-    /// A signed-in user.
-    pub fn user(id: UserId, username: &str) -> Actor {
-        Actor {
-            user_id: Some(id),
-            name: username.to_string(),
-        }
-    }
-
-    /// The platform itself or an operator's command, e.g. `system:init` or `cli:user add`.
-    pub fn system(name: &str) -> Actor {
-        Actor {
-            user_id: None,
-            name: format!("system:{name}"),
-        }
+impl Store {
+    /// Starts a write transaction on behalf of `actor`. SQLite takes the write lock
+    /// up front (`BEGIN IMMEDIATE`), so a transaction that reads before it writes
+    /// cannot fail on a stale snapshot.
+    pub async fn begin(&self, actor: Actor) -> Result<WriteTx> {
+        let tx = match self.backend() {
+            Backend::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool().begin().await?,
+        };
+        Ok(WriteTx::new(tx, actor))
     }
 }
 
@@ -44,7 +32,7 @@ pub struct WriteTx {
 }
 
 impl WriteTx {
-    pub(crate) fn new(tx: Transaction<'static, Any>, actor: Actor) -> WriteTx {
+    fn new(tx: Transaction<'static, Any>, actor: Actor) -> WriteTx {
         WriteTx {
             tx,
             actor,

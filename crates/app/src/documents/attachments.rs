@@ -6,7 +6,7 @@
 //! data directory's `files/` on shared storage.
 
 use super::edit::console_document;
-use super::public_document;
+use super::public::public_document;
 use super::workflow::permitted_document;
 use crate::access::{CurrentUser, DOCUMENT_EDITORS};
 use crate::{App, DocumentId, Error, Result};

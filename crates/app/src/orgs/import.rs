@@ -7,7 +7,7 @@
 //! nothing. The whole file is one transaction: one bad row and nothing is written,
 //! and the error list names every bad row.
 
-use super::OrgInput;
+use super::input::OrgInput;
 use crate::{Error, Result};
 use gongkai_domain::org::normalize_unit_name;
 use gongkai_store::orgs::{self, Org};

@@ -1,7 +1,8 @@
 //! Reconsiderations (行政复议) and suits (行政诉讼) about a request's handling, with
 //! their results: section 四 of the annual report.
 
-use super::{date_field, handled};
+use super::lookup::handled;
+use super::step_input::date_field;
 use crate::access::CurrentUser;
 use crate::documents::today;
 use crate::{App, Error, Result};

@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use gongkai_extract::{SourceKind, extract_workplan_from};
 
-use super::unreadable;
+use super::io::unreadable;
 use crate::Failure;
 
 pub fn run(files: &[PathBuf], rounds: u32) -> Result<(), Failure> {

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use gongkai_search::{Change, SearchIndex};
 
+use super::io::{open_input, progress, search_failed, unreadable};
 use super::record::Record;
-use super::{open_input, progress, search_failed, unreadable};
 use crate::Failure;
 
 /// Documents per commit.

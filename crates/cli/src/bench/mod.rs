@@ -13,6 +13,7 @@
 mod corpus;
 mod extract;
 mod index;
+mod io;
 mod queries;
 mod record;
 mod report;
@@ -20,12 +21,9 @@ mod search;
 mod texts;
 mod write;
 
-use std::fs::File;
-use std::io::{BufReader, BufWriter};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::{DataArgs, Failure};
 
@@ -114,41 +112,4 @@ pub fn run(data: &DataArgs, command: BenchCommand) -> Result<(), Failure> {
             .map_err(|e| Failure::platform(format!("无法启动运行时：{e}")))?
             .block_on(report::run(data, args.requests, args.seed, args.runs)),
     }
-}
-
-/// Opens an input file; failing is the caller's mistake (exit code 2).
-fn open_input(path: &Path) -> Result<BufReader<File>, Failure> {
-    File::open(path)
-        .map(BufReader::new)
-        .map_err(|e| unreadable(path, &e))
-}
-
-fn unreadable(path: &Path, error: &std::io::Error) -> Failure {
-    Failure::input(format!("无法读取 {}：{error}", path.display()))
-}
-
-/// Creates an output file; failing is the caller's mistake (exit code 2).
-fn create_output(path: &Path) -> Result<BufWriter<File>, Failure> {
-    File::create(path)
-        .map(BufWriter::new)
-        .map_err(|e| Failure::input(format!("无法写入 {}：{e}", path.display())))
-}
-
-/// Writing failed after the file was created: the platform's failure (exit code 1).
-fn write_failed(path: &Path, error: &std::io::Error) -> Failure {
-    Failure::platform(format!("写入 {} 失败：{error}", path.display()))
-}
-
-fn search_failed(error: gongkai_search::Error) -> Failure {
-    Failure::platform(error.to_string())
-}
-
-/// A progress bar on stderr (hidden when stderr is not a terminal).
-fn progress(len: u64, unit: &str) -> ProgressBar {
-    let bar = ProgressBar::new(len);
-    let template = format!("{{bar:40}} {{pos}}/{{len}} {unit} {{per_sec}} {{eta}}");
-    bar.set_style(
-        ProgressStyle::with_template(&template).unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar
 }

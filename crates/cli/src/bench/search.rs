@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 
 use gongkai_search::{SearchIndex, SearchQuery, SearchResults};
 
-use super::{open_input, queries, search_failed, unreadable};
+use super::io::{open_input, search_failed, unreadable};
+use super::queries;
 use crate::Failure;
 
 /// Slowest queries listed after the table.

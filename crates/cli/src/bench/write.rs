@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::Path;
 
 use super::corpus::{Generator, Sample};
-use super::{create_output, progress, queries, write_failed};
+use super::io::{create_output, progress, write_failed};
+use super::queries;
 use crate::Failure;
 
 /// Documents remembered as query targets, spread evenly over the corpus.

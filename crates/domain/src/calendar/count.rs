@@ -11,7 +11,8 @@ use std::ops::Bound::{Excluded, Included};
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use super::{Calendar, Reckoned, is_weekend};
+use super::date::is_weekend;
+use super::{Calendar, Reckoned};
 
 impl Calendar {
     /// Whether `d` is a working day: a Monday–Friday outside every holiday range, or a

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use super::{is_weekend, parse_date};
+use super::date::{is_weekend, parse_date};
 use crate::{Error, Result};
 
 /// One year's notice, validated.

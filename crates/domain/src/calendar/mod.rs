@@ -7,11 +7,13 @@
 //!
 //! * `data` (private) reads and validates notices in the format of `data/holidays-cn.json`;
 //! * `count` (private) counts days on a [`Calendar`];
+//! * `date` (private) reads a strict `YYYY-MM-DD` date and tells weekends;
 //! * [`Reckoned`] carries a computed value together with the years for which no notice was
 //!   loaded, so that a provisional result can never be shown as final.
 
 mod count;
 mod data;
+mod date;
 mod reckoned;
 #[cfg(test)]
 mod tests;
@@ -19,10 +21,12 @@ mod tests;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
 
 use crate::{Error, Result};
 use data::Notice;
+use date::is_weekend;
+pub use date::parse_date;
 pub use reckoned::Reckoned;
 
 /// The official notices 2019–2026, reviewed day by day (holidays.md §7).
@@ -38,41 +42,6 @@ static BUILTIN: LazyLock<Calendar> =
         Ok(calendar) => calendar,
         Err(_) => Calendar::empty(),
     });
-
-/// Parses a date in strict `YYYY-MM-DD` form (surrounding whitespace is ignored).
-///
-/// `2024-2-3` and `2024-02-30` are both rejected with [`Error::InvalidDate`].
-pub fn parse_date(s: &str) -> Result<NaiveDate> {
-    let input = s.trim();
-    let invalid = || Error::InvalidDate {
-        input: input.to_string(),
-    };
-    if !has_iso_date_shape(input) {
-        return Err(invalid());
-    }
-    let year = input.get(0..4).and_then(|f| f.parse::<i32>().ok());
-    let month = input.get(5..7).and_then(|f| f.parse::<u32>().ok());
-    let day = input.get(8..10).and_then(|f| f.parse::<u32>().ok());
-    let (Some(year), Some(month), Some(day)) = (year, month, day) else {
-        return Err(invalid());
-    };
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(invalid)
-}
-
-/// True if `s` is exactly four digits, a dash, two digits, a dash and two digits.
-fn has_iso_date_shape(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        })
-}
-
-/// True for Saturday and Sunday.
-fn is_weekend(d: NaiveDate) -> bool {
-    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
-}
 
 /// A working-day calendar built from one holiday notice per year.
 ///

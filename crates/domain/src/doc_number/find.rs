@@ -15,20 +15,37 @@ const LEADING_CONNECTIVES: [&str; 19] = [
 /// Longest run of Chinese characters looked at before a bracket; longer runs are prose.
 const MAX_RUN_CHARS: usize = MAX_ISSUER_CHARS + 2;
 
-pub(super) fn find_all(text: &str) -> Vec<DocNumber> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        match doc_number_at(&chars, i) {
-            Some((doc, end)) => {
-                found.push(doc);
-                i = end;
+impl DocNumber {
+    /// Every doc number standing in running text, in order of appearance.
+    ///
+    /// Conservative by design, so that a wrong number is never reported:
+    /// * the issuer code is the run of Chinese characters immediately before the opening
+    ///   bracket (or ending with 令 for orders), after punctuation, whitespace or the start;
+    ///   a leading connective such as 根据, 按照 or 见 is dropped, and a run longer than
+    ///   [`MAX_ISSUER_CHARS`] (prose, not a code) is skipped. Limitation: another word run
+    ///   straight into the code without punctuation (要求国办发〔2022〕8号) stays part of the
+    ///   issuer code; real documents put the number in brackets after the title;
+    /// * the final 号 is required, and orders must read …令第N号;
+    /// * a damaged number such as 芜政务办〔202010号 (closing bracket lost, year and serial
+    ///   run together) is skipped rather than guessed: 2020 + 10 and 2020 + 1 + 0 cannot be
+    ///   told apart.
+    ///
+    /// Text such as 2022年 or 第三季度 is never taken for a doc number.
+    pub fn find_all(text: &str) -> Vec<DocNumber> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            match doc_number_at(&chars, i) {
+                Some((doc, end)) => {
+                    found.push(doc);
+                    i = end;
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
+        found
     }
-    found
 }
 
 /// The doc number whose year bracket (or order 令) is at `i`, and the index after its 号.

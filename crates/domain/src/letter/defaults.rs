@@ -9,6 +9,18 @@
 use super::LetterKind;
 use crate::annual_report::{Outcome, OutcomeBlock};
 
+impl LetterKind {
+    /// The built-in template text, used until an agency saves its own.
+    pub fn default_template(self) -> &'static str {
+        template(self)
+    }
+}
+
+/// The decision a reply with this outcome states (the value of `{办理结果}`).
+pub fn decision_zh(outcome: Outcome) -> &'static str {
+    decision(outcome)
+}
+
 const CORRECTION_NOTICE: &str = "{申请人}：
 本机关于{收到日期}收到您提出的政府信息公开申请（申请编号：{申请编号}）。经审查，您的申请内容不明确。根据《中华人民共和国政府信息公开条例》第三十条的规定，现一次性告知您需要补正的事项如下：
 {补正事项}
@@ -33,7 +45,7 @@ const FEE_NOTICE: &str = "{申请人}：
 特此通知。";
 
 /// The built-in template of `kind`.
-pub(super) fn template(kind: LetterKind) -> &'static str {
+fn template(kind: LetterKind) -> &'static str {
     match kind {
         LetterKind::CorrectionNotice => CORRECTION_NOTICE,
         LetterKind::ExtensionNotice => EXTENSION_NOTICE,
@@ -70,7 +82,7 @@ fn reply(block: OutcomeBlock) -> &'static str {
 
 /// The decision a reply states (条例第三十六条 to 第三十九条; the reasons as the
 /// articles word them).
-pub(super) fn decision(outcome: Outcome) -> &'static str {
+fn decision(outcome: Outcome) -> &'static str {
     use Outcome::*;
     match outcome {
         Disclosed => "您申请获取的政府信息属于公开范围，本机关决定予以公开",

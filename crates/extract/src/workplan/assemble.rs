@@ -14,9 +14,9 @@
 //! that follow a task group at its level but close their section before any unit line
 //! (the unit cell was merged with the row above and dropped by the page).
 
-use super::Draft;
 use super::cells::Cell;
 use super::columns::{Column, HeaderCell, header_cell};
+use super::draft::Draft;
 use super::headings::marker;
 use super::units::{UnitStatement, trailing_bracket, unit_line};
 use gongkai_domain::deadline_phrase;

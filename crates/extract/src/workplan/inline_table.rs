@@ -8,7 +8,7 @@
 //! before it are the row's category (目标任务), inherited by the following rows. Where
 //! a document holds such a table, its rows are the tasks.
 
-use super::Draft;
+use super::draft::Draft;
 use super::headings::marker;
 use super::units::{unit_line, unlabelled};
 use gongkai_domain::deadline_phrase;

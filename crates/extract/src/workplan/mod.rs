@@ -20,11 +20,13 @@
 mod assemble;
 mod cells;
 mod columns;
+mod draft;
 pub(crate) mod headings;
 mod inline_table;
 mod unit_names;
 mod units;
 
+use draft::Draft;
 use gongkai_domain::deadline_phrase;
 use serde::Serialize;
 
@@ -85,17 +87,6 @@ pub fn extract_workplan_from(bytes: &[u8], kind: crate::SourceKind) -> crate::Re
         other => crate::text_of(bytes, other)?,
     };
     Ok(extract_workplan(&text))
-}
-
-/// A task as assembled, before ids and deadlines are worked out.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Draft {
-    pub path: Vec<String>,
-    pub number: Option<String>,
-    pub text: String,
-    pub lead: Vec<String>,
-    pub responsible: Vec<String>,
-    pub deadline: Option<String>,
 }
 
 fn finish(draft: Draft, index: usize, year: Option<i32>) -> Task {

@@ -2,7 +2,9 @@
 //! review → published), validity changes (立改废) and cleanup reviews (清理). Each
 //! appends a [`DocumentEvent`] naming who did it, when and why.
 
-use super::{Document, audit_view, fetch};
+use super::Document;
+use super::audit_view::audit_view;
+use super::row::fetch;
 use crate::time::{date_to_text, from_text, to_text};
 use crate::{DocumentId, Error, Result, Store, Timestamp, UserId, WriteTx, now};
 use chrono::NaiveDate;

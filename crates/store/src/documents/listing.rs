@@ -1,7 +1,8 @@
 //! Lists of documents: the public library, the console's working list and the
 //! cleanup (清理) candidates.
 
-use super::{COLUMNS, Document, document_from_row};
+use super::Document;
+use super::row::{COLUMNS, document_from_row};
 use crate::filter::Conditions;
 use crate::time::date_to_text;
 use crate::{OrgId, Result, Store};

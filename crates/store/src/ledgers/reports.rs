@@ -3,7 +3,7 @@
 //! sign-offs (销号) and returns (退回). Entries are only ever appended, and each sets
 //! the task's status in the same transaction.
 
-use super::set_status;
+use super::task_edits::set_status;
 use crate::time::{from_text, to_text};
 use crate::{DocumentId, Error, OrgId, Result, Store, TaskId, Timestamp, UserId, WriteTx, now};
 use gongkai_domain::ledger::{ReportKind, TaskStatus};

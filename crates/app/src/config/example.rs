@@ -1,0 +1,57 @@
+//! The commented configuration file that `gongkai init` writes.
+
+/// The commented configuration file that `gongkai init` writes. It states every
+/// setting with its default value (a test keeps the two in step).
+pub const EXAMPLE_CONFIG: &str = r##"# gongkai 配置文件 / configuration file
+# 每一项都可用环境变量覆盖：GONGKAI_<节>_<键>，例如 GONGKAI_DATABASE_URL、
+# GONGKAI_SERVER_LISTEN=127.0.0.1:8080,[::1]:8080。命令行参数优先于环境变量。
+
+[agency]
+# 机关全称，显示在页头。
+name = "某某区人民政府"
+# 标志图片地址（留空则不显示）。
+logo_url = ""
+# 页头主色，#rrggbb。
+primary_color = "#9e1b20"
+
+[office]
+# 政府信息公开工作机构（政务公开办），显示在“政府信息公开指南”中（条例第十二条）。
+name = ""
+address = ""
+postcode = ""
+# 如：工作日上午9:00—12:00，下午13:30—17:30
+hours = ""
+phone = ""
+fax = ""
+email = ""
+
+[requests]
+# 依申请公开的申请编号：{year} 为收到申请的年份，{seq} 为当年序号（{seq:4} 补足 4 位）。
+serial_pattern = "〔{year}〕第{seq:4}号"
+# 申请表是否询问申请用途（条例第二十九条未作要求，可按本机关规定开启）。
+ask_purpose = false
+# 收费通知的缴费期间（收到通知次日起 20 个工作日）是否不计入答复期限。
+# 国办函〔2020〕109号未明确规定，默认不计入（中止计算）。
+fee_stops_clock = true
+
+[server]
+# 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。
+listen = ["127.0.0.1:8080"]
+# 通过 HTTPS 访问时设为 true，会话 Cookie 将带 Secure 属性。
+secure_cookies = false
+# 无操作多少分钟后会话失效。
+session_idle_minutes = 30
+# 单个请求的最长处理时间（秒）。
+request_timeout_seconds = 30
+# 请求体大小上限（字节）。
+body_limit_bytes = 10485760
+
+[database]
+# 留空：使用数据目录中的内置 SQLite 数据库。
+# PostgreSQL：url = "postgres://用户:密码@主机:5432/数据库"
+url = ""
+
+[log]
+# text：便于阅读；json：便于日志采集。
+format = "text"
+"##;

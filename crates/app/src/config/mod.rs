@@ -1,0 +1,19 @@
+//! Settings: built-in defaults, overridden by `gongkai.toml` in the data directory,
+//! then by `GONGKAI_<SECTION>_<KEY>` environment variables, then by command-line
+//! flags. Unknown keys are refused; every error names the key and the reason.
+
+mod env;
+mod example;
+mod load;
+mod settings;
+#[cfg(test)]
+mod tests;
+mod time_zone;
+
+pub use example::EXAMPLE_CONFIG;
+pub use load::CONFIG_FILE;
+pub use settings::{
+    AgencySettings, DatabaseSettings, LogSettings, OfficeSettings, RequestSettings, ServerSettings,
+    Settings, redact_url,
+};
+pub use time_zone::china_offset;

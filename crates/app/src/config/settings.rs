@@ -1,0 +1,164 @@
+//! The settings of one installation, section by section, with their defaults; the
+//! database URL never shows its password.
+
+use serde::{Deserialize, Serialize};
+
+/// All settings of one installation.
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    pub agency: AgencySettings,
+    pub office: OfficeSettings,
+    pub requests: RequestSettings,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub log: LogSettings,
+}
+
+/// How the portal presents the agency.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AgencySettings {
+    /// Full name shown in the header, e.g. 示例区人民政府.
+    pub name: String,
+    /// Address of the logo image (empty: no logo).
+    pub logo_url: String,
+    /// Main colour of the header, `#rrggbb`.
+    pub primary_color: String,
+}
+
+/// The disclosure office (政府信息公开工作机构) as the 政府信息公开指南 names it
+/// (条例 Art. 12: name, address, office hours, phone, fax, internet contact).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct OfficeSettings {
+    pub name: String,
+    pub address: String,
+    pub postcode: String,
+    /// E.g. 工作日上午9:00—12:00，下午13:30—17:30.
+    pub hours: String,
+    pub phone: String,
+    pub fax: String,
+    pub email: String,
+}
+
+/// Disclosure requests (依申请公开).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RequestSettings {
+    /// The serial number of a request: `{year}` and `{seq}` (or `{seq:N}`, zero-padded
+    /// to N digits), counted per year of receipt.
+    pub serial_pattern: String,
+    /// Whether the request form asks for the purpose of the request. The 条例 does not
+    /// require one (第二十九条); some offices ask.
+    pub ask_purpose: bool,
+    /// Whether the payment window of a fee notice stops the reply clock. The rules do
+    /// not say (deadlines.md: UNVERIFIED); the default stops it.
+    pub fee_stops_clock: bool,
+}
+
+impl Default for RequestSettings {
+    fn default() -> Self {
+        RequestSettings {
+            serial_pattern: gongkai_domain::request::DEFAULT_SERIAL_PATTERN.to_string(),
+            ask_purpose: false,
+            fee_stops_clock: true,
+        }
+    }
+}
+
+/// The web server.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ServerSettings {
+    /// Addresses to listen on, e.g. `127.0.0.1:8080` or `[::1]:8080`.
+    pub listen: Vec<String>,
+    /// Set when the platform is reached over HTTPS: session cookies get `Secure`.
+    pub secure_cookies: bool,
+    /// Minutes of inactivity after which a session ends.
+    pub session_idle_minutes: u32,
+    /// Seconds a request may take before it is answered with 408.
+    pub request_timeout_seconds: u32,
+    /// Largest accepted request body, in bytes.
+    pub body_limit_bytes: usize,
+}
+
+/// The database.
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DatabaseSettings {
+    /// `postgres://user:password@host/db`; empty means the embedded SQLite database
+    /// in the data directory.
+    pub url: String,
+}
+
+/// Logging.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogSettings {
+    /// `text` for people, `json` for log collectors.
+    pub format: String,
+}
+
+impl Default for AgencySettings {
+    fn default() -> Self {
+        AgencySettings {
+            name: "某某区人民政府".to_string(),
+            logo_url: String::new(),
+            primary_color: "#9e1b20".to_string(),
+        }
+    }
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        ServerSettings {
+            listen: vec!["127.0.0.1:8080".to_string()],
+            secure_cookies: false,
+            session_idle_minutes: 30,
+            request_timeout_seconds: 30,
+            body_limit_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+impl Default for LogSettings {
+    fn default() -> Self {
+        LogSettings {
+            format: "text".to_string(),
+        }
+    }
+}
+
+impl std::fmt::Debug for DatabaseSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DatabaseSettings")
+            .field("url", &redact_url(&self.url))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("agency", &self.agency)
+            .field("server", &self.server)
+            .field("database", &self.database)
+            .field("log", &self.log)
+            .finish()
+    }
+}
+
+/// The URL with any password replaced by `***`, for logs and messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}

@@ -1,0 +1,18 @@
+//! The running platform every use case works on: its settings, database, calendar
+//! and search index.
+
+use crate::config::Settings;
+use gongkai_domain::calendar::Calendar;
+use gongkai_store::Store;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Everything a running platform needs: its settings, database and calendar.
+#[derive(Clone)]
+pub struct App {
+    pub settings: Arc<Settings>,
+    pub data_dir: PathBuf,
+    pub store: Store,
+    pub calendar: Arc<Calendar>,
+    pub index: Arc<gongkai_search::SearchIndex>,
+}

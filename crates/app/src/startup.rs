@@ -1,0 +1,31 @@
+//! Opening a platform: its calendar, its database (connected and migrated) and its
+//! search index, caught up with the changes it has not seen.
+
+use crate::config::Settings;
+use crate::{App, Error, Result, Store, calendar, search};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+impl App {
+    /// Opens the data directory: loads the calendar, connects to (and migrates) the
+    /// database named by the settings.
+    pub async fn open(data_dir: PathBuf, settings: Settings) -> Result<App> {
+        let calendar = calendar::load(&data_dir)?;
+        std::fs::create_dir_all(&data_dir).map_err(|e| Error::Io {
+            path: data_dir.display().to_string(),
+            source: e,
+        })?;
+        let url = settings.database_url(&data_dir);
+        let store = Store::connect(&url).await?;
+        let index = search::open_index(&data_dir)?;
+        let app = App {
+            settings: Arc::new(settings),
+            data_dir,
+            store,
+            calendar: Arc::new(calendar),
+            index: Arc::new(index),
+        };
+        search::catch_up(&app).await?;
+        Ok(app)
+    }
+}
