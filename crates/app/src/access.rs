@@ -157,12 +157,13 @@ fn allow(permitted: bool) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
     use gongkai_domain::org::OrgKind;
 
-    fn org(id: i64, parent: Option<i64>) -> Org {
+    /// A unit for tests: 单位{id}, a department, below `parent`.
+    pub(crate) fn org(id: i64, parent: Option<i64>) -> Org {
         Org {
             id: OrgId(id),
             parent_id: parent.map(OrgId),

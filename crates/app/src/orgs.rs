@@ -157,3 +157,33 @@ pub async fn roots(app: &App) -> Result<Vec<Org>> {
         .filter(|o| o.parent_id.is_none())
         .collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::tree_order;
+    use crate::access::tests::org;
+
+    #[test]
+    fn each_unit_comes_after_its_parent_and_before_its_parents_next_child() {
+        // The store lists units by sort order, so a child may come before its parent.
+        let all = [
+            org(3, Some(1)),
+            org(1, None),
+            org(4, Some(3)),
+            org(2, None),
+            org(5, Some(1)),
+        ];
+        let order: Vec<(usize, i64)> = tree_order(&all)
+            .into_iter()
+            .map(|(depth, o)| (depth, o.id.0))
+            .collect();
+        assert_eq!(order, [(0, 1), (1, 3), (2, 4), (1, 5), (0, 2)]);
+    }
+
+    #[test]
+    fn a_unit_whose_parent_is_missing_is_left_out_and_none_is_listed_twice() {
+        let all = [org(1, None), org(2, Some(9)), org(3, Some(1))];
+        let ids: Vec<i64> = tree_order(&all).iter().map(|(_, o)| o.id.0).collect();
+        assert_eq!(ids, [1, 3]);
+    }
+}

@@ -10,7 +10,8 @@
 //! Test code is left out.
 //!
 //! `tests/workspace.rs` holds the rules the workspace keeps (no loops, web areas
-//! apart, files under 400 lines); `cargo run -p gongkai-layers` prints the map.
+//! apart, files under 400 lines), `tests/resolution.rs` what counts as an import;
+//! `cargo run -p gongkai-layers` prints the map.
 
 mod error;
 mod graph;

@@ -241,9 +241,6 @@ impl<'ast> Visit<'ast> for Reader<'_> {
         }
     }
 
-    /// `pub(crate)` and `pub(super)` say who may use an item, not what it uses: no import.
-    fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
-
     fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
         self.use_tree(&[], &item.tree);
     }
