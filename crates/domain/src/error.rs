@@ -77,6 +77,11 @@ pub enum Error {
     #[error("文书模板有误：{reason}")]
     LetterTemplate { reason: String },
 
+    /// Dates of a consultation that cannot stand: an end not after the start, or a
+    /// period shorter than usual without a reason.
+    #[error("{reason}")]
+    ConsultationPeriod { reason: String },
+
     /// An amount of money that is not a non-negative number of 万元 with at most four
     /// decimals.
     #[error("金额应为不小于 0 的数字（单位：万元，最多四位小数）：{input}")]
@@ -104,6 +109,7 @@ impl Error {
             Error::LetterField { .. } => "letter_field_missing",
             Error::LetterTemplate { .. } => "invalid_letter_template",
             Error::InvalidAmount { .. } => "invalid_amount",
+            Error::ConsultationPeriod { .. } => "invalid_consultation_period",
         }
     }
 }
@@ -182,6 +188,10 @@ mod tests {
             (
                 Error::LetterTemplate { reason: "y".into() },
                 "invalid_letter_template",
+            ),
+            (
+                Error::ConsultationPeriod { reason: "y".into() },
+                "invalid_consultation_period",
             ),
         ];
         for (error, code) in &cases {

@@ -10,6 +10,7 @@
 
 pub mod annual_report;
 pub mod calendar;
+pub mod consultation;
 pub mod credit_code;
 pub mod deadline_phrase;
 pub mod disclosure;

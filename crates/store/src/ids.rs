@@ -47,3 +47,7 @@ id_type!(
     /// A disclosure request (依申请公开).
     RequestId
 );
+id_type!(
+    /// A public consultation on a draft (征求意见).
+    ConsultationId
+);

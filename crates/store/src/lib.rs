@@ -12,6 +12,7 @@ mod actor;
 pub mod annual_reports;
 pub mod attachments;
 pub mod audit;
+pub mod consultations;
 pub mod documents;
 mod error;
 mod filter;
@@ -30,7 +31,7 @@ pub mod users;
 
 pub use actor::Actor;
 pub use error::{Error, Result};
-pub use ids::{DocumentId, OrgId, PlanId, RequestId, TaskId, UserId};
+pub use ids::{ConsultationId, DocumentId, OrgId, PlanId, RequestId, TaskId, UserId};
 pub use pool::{Backend, Store};
 pub use time::{Timestamp, now};
 pub use tx::WriteTx;

@@ -4,13 +4,12 @@
 
 mod support;
 
-use gongkai_domain::disclosure::DisclosureAttribute;
 use gongkai_domain::lifecycle::DocumentStatus;
 use gongkai_domain::validity::Validity;
 use gongkai_store::audit::{self, AuditFilter};
-use gongkai_store::documents::{self, DocumentFields};
+use gongkai_store::documents;
 use gongkai_store::{Actor, Error, outbox};
-use support::TestDb;
+use support::{TestDb, document_fields};
 
 on_both_backends!(
     a_document_is_stored_found_and_updated_with_audit_and_outbox_entries,
@@ -18,41 +17,19 @@ on_both_backends!(
     an_index_number_belongs_to_one_document,
 );
 
-fn fields(title: &str) -> DocumentFields {
-    DocumentFields {
-        title: title.to_string(),
-        doc_number: "渝两江管办发﹝2020﹞74号".to_string(),
-        doc_number_key: "渝两江管办发〔2020〕74号".to_string(),
-        issuer_id: None,
-        issuer_name: "两江新区管委会".to_string(),
-        topic: "行政事务".to_string(),
-        genre: "其他公文".to_string(),
-        normative: false,
-        validity: Validity::Valid,
-        effective_on: None,
-        expires_on: None,
-        written_on: chrono::NaiveDate::from_ymd_opt(2020, 9, 15),
-        published_on: chrono::NaiveDate::from_ymd_opt(2020, 9, 17),
-        disclosure: DisclosureAttribute::Proactive,
-        interpretation_form: None,
-        body_html: "<p>正文</p>".to_string(),
-        body_text: "正文".to_string(),
-    }
-}
-
 async fn a_document_is_stored_found_and_updated_with_audit_and_outbox_entries(db: TestDb) {
     let mut tx = db.store.begin(Actor::system("test")).await.unwrap();
     let created = documents::create(
         &mut tx,
         "115000005567784755/2020-01891",
-        &fields("关于印发任务分工的通知"),
+        &document_fields("关于印发任务分工的通知"),
         DocumentStatus::Published,
         Some("hash-1"),
     )
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    assert_eq!(created.fields, fields("关于印发任务分工的通知"));
+    assert_eq!(created.fields, document_fields("关于印发任务分工的通知"));
     assert!(created.published_at.is_some());
     let by_number = documents::find_by_index_number(&db.store, "115000005567784755/2020-01891")
         .await
@@ -65,7 +42,7 @@ async fn a_document_is_stored_found_and_updated_with_audit_and_outbox_entries(db
         .unwrap();
     assert_eq!(by_hash.id, created.id);
 
-    let mut changed = fields("关于印发任务分工的通知（修订）");
+    let mut changed = document_fields("关于印发任务分工的通知（修订）");
     changed.validity = Validity::Amended;
     let mut tx = db.store.begin(Actor::system("test")).await.unwrap();
     documents::update(&mut tx, created.id, &changed, None)
@@ -132,16 +109,28 @@ async fn index_number_serials_count_up_per_prefix_and_year(db: TestDb) {
 async fn an_index_number_belongs_to_one_document(db: TestDb) {
     let number = "115000005567784755/2020-01891";
     let mut tx = db.store.begin(Actor::system("test")).await.unwrap();
-    documents::create(&mut tx, number, &fields("甲"), DocumentStatus::Draft, None)
-        .await
-        .unwrap();
+    documents::create(
+        &mut tx,
+        number,
+        &document_fields("甲"),
+        DocumentStatus::Draft,
+        None,
+    )
+    .await
+    .unwrap();
     assert!(
         documents::index_number_taken(&mut tx, number)
             .await
             .unwrap()
     );
-    let err = documents::create(&mut tx, number, &fields("乙"), DocumentStatus::Draft, None)
-        .await
-        .unwrap_err();
+    let err = documents::create(
+        &mut tx,
+        number,
+        &document_fields("乙"),
+        DocumentStatus::Draft,
+        None,
+    )
+    .await
+    .unwrap_err();
     assert!(matches!(err, Error::Duplicate { .. }), "{err:?}");
 }

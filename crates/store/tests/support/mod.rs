@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 use gongkai_store::Store;
+use gongkai_store::documents::DocumentFields;
 use sqlx::Executor;
 use std::future::Future;
 
@@ -106,4 +107,27 @@ macro_rules! on_both_backends {
             )*
         }
     };
+}
+
+/// The fields of a published-looking document titled `title`.
+pub fn document_fields(title: &str) -> DocumentFields {
+    DocumentFields {
+        title: title.to_string(),
+        doc_number: "渝两江管办发﹝2020﹞74号".to_string(),
+        doc_number_key: "渝两江管办发〔2020〕74号".to_string(),
+        issuer_id: None,
+        issuer_name: "两江新区管委会".to_string(),
+        topic: "行政事务".to_string(),
+        genre: "其他公文".to_string(),
+        normative: false,
+        validity: gongkai_domain::validity::Validity::Valid,
+        effective_on: None,
+        expires_on: None,
+        written_on: chrono::NaiveDate::from_ymd_opt(2020, 9, 15),
+        published_on: chrono::NaiveDate::from_ymd_opt(2020, 9, 17),
+        disclosure: gongkai_domain::disclosure::DisclosureAttribute::Proactive,
+        interpretation_form: None,
+        body_html: "<p>正文</p>".to_string(),
+        body_text: "正文".to_string(),
+    }
 }
