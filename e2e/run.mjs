@@ -55,6 +55,10 @@ const ANON_PAGES = [
   { name: 'platform-reports', path: '/xxgk/annual-reports' },
   { name: 'request-form', path: '/requests/new' },
   { name: 'request-track', path: '/requests/track' },
+  { name: 'consultations', path: '/consultations' },
+  { name: 'consultation-open', path: '/consultations/1' },
+  { name: 'consultation-short', path: '/consultations/2' },
+  { name: 'consultation-closed', path: '/consultations/3' },
 ];
 const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },
@@ -89,6 +93,10 @@ const CONSOLE_PAGES = [
   { name: 'console-letter-templates', path: '/console/letter-templates' },
   { name: 'console-annual-report', path: '/console/reports/annual' },
   { name: 'console-annual-report-units', path: '/console/reports/annual?units=1' },
+  { name: 'console-consultations', path: '/console/consultations' },
+  { name: 'console-consultation-new', path: '/console/consultations/new' },
+  { name: 'console-consultation-open', path: '/console/consultations/1' },
+  { name: 'console-consultation-closed', path: '/console/consultations/3' },
 ];
 
 // ---------------------------------------------------------------- reporting

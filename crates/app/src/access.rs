@@ -61,6 +61,20 @@ impl CurrentUser {
     }
 }
 
+/// The nearest unit of kind government at or above `org` (the top unit if none is).
+pub fn government_of(orgs: &[Org], org: OrgId) -> OrgId {
+    let chain = lineage(org, orgs);
+    chain
+        .iter()
+        .copied()
+        .find(|id| {
+            orgs.iter()
+                .any(|o| o.id == *id && o.kind == gongkai_domain::org::OrgKind::Government)
+        })
+        .or(chain.last().copied())
+        .unwrap_or(org)
+}
+
 /// `org`, its parent, its parent's parent… up to the top.
 pub(crate) fn lineage(org: OrgId, orgs: &[Org]) -> Vec<OrgId> {
     let mut chain = vec![org];
@@ -81,6 +95,18 @@ pub(crate) fn lineage(org: OrgId, orgs: &[Org]) -> Vec<OrgId> {
 
 /// Any staff role: may see the units their grants cover.
 pub const STAFF: [Role; 5] = Role::ALL;
+/// Whether the user is the disclosure office (政务公开办) for `org`: an office or admin
+/// grant covering it, or held in any unit of the same government (the office sits in
+/// 区府办, beside the departments it oversees).
+pub fn is_office_for(user: &CurrentUser, org: OrgId, orgs: &[Org]) -> bool {
+    let government = government_of(orgs, org);
+    user.covers(&UNIT_MANAGERS, org, orgs)
+        || user
+            .grants
+            .iter()
+            .any(|g| UNIT_MANAGERS.contains(&g.role) && government_of(orgs, g.org_id) == government)
+}
+
 /// Roles that manage units within their scope.
 pub const UNIT_MANAGERS: [Role; 2] = [Role::Admin, Role::Office];
 

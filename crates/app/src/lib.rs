@@ -11,11 +11,13 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod config;
+pub mod consultations;
 mod context;
 pub mod demo;
 pub mod documents;
 pub mod docx;
 mod error;
+mod form;
 pub mod ledgers;
 pub mod letters;
 pub mod orgs;
@@ -35,6 +37,9 @@ pub mod model {
     pub use gongkai_store::annual_reports::Published as PublishedReport;
     pub use gongkai_store::attachments::Attachment;
     pub use gongkai_store::audit::{AuditEntry, AuditFilter, AuditPage, BrokenLink, VerifyReport};
+    pub use gongkai_store::consultations::{
+        Comment as ConsultationComment, Consultation, ConsultationEvent, ConsultationFile,
+    };
     pub use gongkai_store::documents::{
         Document, DocumentEvent, DocumentFields, EventStep, PublicFilter, ValidityChange,
     };
@@ -49,6 +54,6 @@ pub mod model {
     pub use gongkai_store::{Timestamp, now};
 }
 pub use gongkai_store::{
-    Actor, Backend, DocumentId, Error as StoreError, OrgId, PlanId, RequestId, Store, TaskId,
-    UserId,
+    Actor, Backend, ConsultationId, DocumentId, Error as StoreError, OrgId, PlanId, RequestId,
+    Store, TaskId, UserId,
 };

@@ -81,6 +81,7 @@ async fn announce_accounts(app: &App, demo: bool) -> Result<(), Failure> {
         let accounts = gongkai_app::demo::seed(app).await?;
         gongkai_app::demo::seed_ledgers(app).await?;
         gongkai_app::demo::seed_requests(app).await?;
+        gongkai_app::demo::seed_consultations(app).await?;
         for account in accounts {
             println!(
                 "demo-account {} {} {}",

@@ -5,7 +5,8 @@
 //! expressions, the unified social credit code, the password policy, and the metadata of
 //! policy documents (发文字号, 索引号, 有效性, 主题分类 and 体裁分类, 公开属性, relations
 //! between documents, 政策解读), and the statuses and deadlines of work-plan ledgers, and the letters (答复书、告知书) sent to
-//! applicants with their templates. It does no I/O, no async and no SQL; everything here is
+//! applicants with their templates, and public consultations on drafts (periods,
+//! stages, dispositions of comments). It does no I/O, no async and no SQL; everything here is
 //! a plain function or a type that can only be built valid.
 
 pub mod annual_report;

@@ -6,7 +6,14 @@ use gongkai_layers::{ModPath, ModuleMap, display};
 use std::path::{Path, PathBuf};
 
 /// The web crate's areas (`crates/web/src/<area>/`), as in the app crate.
-const WEB_AREAS: [&str; 5] = ["library", "requests", "ledgers", "reports", "platform"];
+const WEB_AREAS: [&str; 6] = [
+    "library",
+    "requests",
+    "ledgers",
+    "reports",
+    "participation",
+    "platform",
+];
 /// What the areas share; it imports no area.
 const WEB_KIT: &str = "kit";
 /// A source file longer than this holds more than one concept.

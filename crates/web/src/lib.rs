@@ -7,8 +7,8 @@
 //! (`kit::session`), then the route. Handlers only translate HTTP to calls of
 //! `gongkai-app` and back.
 //!
-//! One folder per area, as in the app crate: `library`, `requests`, `ledgers`,
-//! [`reports`], `platform`. Each holds its public pages, console pages and API
+//! One folder per area: `library`, `requests`, `ledgers`, [`reports`],
+//! `participation`, `platform`. Each holds its public pages, console pages and API
 //! handlers and builds its own router; the areas share the page `kit` and never
 //! import each other. This root only merges the routers (and `openapi` the areas'
 //! API documentation).
@@ -17,6 +17,7 @@ mod kit;
 mod ledgers;
 mod library;
 mod openapi;
+mod participation;
 mod platform;
 pub mod reports;
 mod requests;
@@ -39,6 +40,7 @@ fn routes(state: AppState) -> Router {
         .merge(requests::router())
         .merge(ledgers::router())
         .merge(reports::router())
+        .merge(participation::router())
         .merge(platform::router())
         .merge(openapi::router())
         .fallback(kit::fallback::not_found)

@@ -3,7 +3,7 @@
 
 use crate::kit::api_error::{ErrorBody, ErrorDetail};
 use crate::kit::state::AppState;
-use crate::{library, reports, requests};
+use crate::{library, participation, reports, requests};
 use axum::Json;
 use axum::Router;
 use axum::routing::get;
@@ -13,7 +13,7 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "gongkai API",
-        description = "政务公开平台的开放接口：政策文件库、年度报告、依申请公开。字段名称稳定，供脚本使用。",
+        description = "政务公开平台的开放接口：政策文件库、年度报告、依申请公开、征求意见。字段名称稳定，供脚本使用。",
         version = "1"
     ),
     components(schemas(ErrorBody, ErrorDetail)),
@@ -30,6 +30,7 @@ fn document() -> utoipa::openapi::OpenApi {
     document.merge(library::ApiDoc::openapi());
     document.merge(reports::ApiDoc::openapi());
     document.merge(requests::ApiDoc::openapi());
+    document.merge(participation::ApiDoc::openapi());
     document
 }
 

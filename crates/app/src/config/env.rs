@@ -2,7 +2,15 @@
 
 use crate::{Error, Result};
 
-const SECTIONS: [&str; 6] = ["agency", "office", "requests", "server", "database", "log"];
+const SECTIONS: [&str; 7] = [
+    "agency",
+    "office",
+    "requests",
+    "participation",
+    "server",
+    "database",
+    "log",
+];
 
 /// Applies `GONGKAI_<SECTION>_<KEY>=value` on top of the file's table. Variables of
 /// other shapes (`GONGKAI_DATA`, test settings) are not settings and are skipped.

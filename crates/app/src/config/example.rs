@@ -34,6 +34,18 @@ ask_purpose = false
 # 国办函〔2020〕109号未明确规定，默认不计入（中止计算）。
 fee_stops_clock = true
 
+[participation]
+# 征求意见的一般期限：重大行政决策、规章及与市场主体生产经营活动密切相关的草案
+# 一般不少于 30 日；其他规范性文件和草案一般不少于 7 个工作日。期限较短的须说明理由。
+consultation_days = 30
+consultation_workdays = 7
+# 意见表是否询问姓名、联系方式：no（不询问）、optional（选填）、required（必填）。
+# 姓名和联系方式不公开。
+comment_name = "optional"
+comment_contact = "optional"
+# 每条意见的最多字数。
+max_comment_chars = 2000
+
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。
 listen = ["127.0.0.1:8080"]

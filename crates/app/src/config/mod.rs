@@ -13,7 +13,7 @@ mod time_zone;
 pub use example::EXAMPLE_CONFIG;
 pub use load::CONFIG_FILE;
 pub use settings::{
-    AgencySettings, DatabaseSettings, LogSettings, OfficeSettings, RequestSettings, ServerSettings,
-    Settings, redact_url,
+    AgencySettings, Ask, DatabaseSettings, LogSettings, OfficeSettings, ParticipationSettings,
+    RequestSettings, ServerSettings, Settings, redact_url,
 };
 pub use time_zone::china_offset;

@@ -10,6 +10,7 @@ pub struct Settings {
     pub agency: AgencySettings,
     pub office: OfficeSettings,
     pub requests: RequestSettings,
+    pub participation: ParticipationSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
@@ -65,6 +66,45 @@ impl Default for RequestSettings {
             fee_stops_clock: true,
         }
     }
+}
+
+/// Participation (政民互动): consultations on drafts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ParticipationSettings {
+    /// The usual consultation period of 重大行政决策, 规章 and drafts bearing on market
+    /// entities, in days (一般不少于30日).
+    pub consultation_days: u32,
+    /// The usual consultation period of other normative documents and drafts, in
+    /// working days.
+    pub consultation_workdays: u32,
+    /// Whether the comment form asks for the writer's name, and their contact.
+    pub comment_name: Ask,
+    pub comment_contact: Ask,
+    /// The longest comment, in characters.
+    pub max_comment_chars: u32,
+}
+
+impl Default for ParticipationSettings {
+    fn default() -> Self {
+        ParticipationSettings {
+            consultation_days: 30,
+            consultation_workdays: 7,
+            comment_name: Ask::Optional,
+            comment_contact: Ask::Optional,
+            max_comment_chars: 2000,
+        }
+    }
+}
+
+/// Whether a public form asks for a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ask {
+    /// Not asked.
+    No,
+    Optional,
+    Required,
 }
 
 /// The web server.

@@ -1,6 +1,7 @@
 //! The demonstration content of `gongkai serve --demo`: a district government, its
 //! units, and one account per role, so that a newcomer sees a living portal.
 
+mod consultations;
 mod ledgers;
 mod requests;
 
@@ -144,6 +145,12 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
 /// A few disclosure requests at different stages (`gongkai serve --demo`).
 pub async fn seed_requests(app: &App) -> Result<()> {
     requests::seed(app, &Actor::system("demo")).await
+}
+
+/// Consultations on drafts: open, short with a reason, and closed with its 采纳情况
+/// published (`gongkai serve --demo`).
+pub async fn seed_consultations(app: &App) -> Result<()> {
+    consultations::seed(app, &Actor::system("demo")).await
 }
 
 /// The demo government with its units (created when the database has no units), and,

@@ -233,7 +233,7 @@ pub(crate) async fn remember(
     if name.is_empty() {
         return Err(Error::invalid("单位名称", "请填写要对应的名称"));
     }
-    let government = super::units::government_of(&all, plan.org_id);
+    let government = crate::access::government_of(&all, plan.org_id);
     if let Some(outside) = units
         .iter()
         .find(|u| !super::units::is_within(&all, **u, government))

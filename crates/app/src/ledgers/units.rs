@@ -8,7 +8,7 @@
 //! `X等有关部门`, by its named part X. Anything else is unknown, with close-match
 //! proposals for the office to confirm.
 
-use crate::access::lineage;
+use crate::access::{government_of, lineage};
 use gongkai_domain::ledger::UnitRole;
 use gongkai_domain::org::{GroupExpression, normalize_unit_name};
 use gongkai_domain::unit_match;
@@ -80,20 +80,6 @@ impl Directory {
     pub fn resolver(&self) -> UnitResolver<'_> {
         UnitResolver::new(&self.orgs, self.government, &self.mappings)
     }
-}
-
-/// The nearest unit of kind government at or above `org` (the top unit if none is).
-pub fn government_of(orgs: &[Org], org: OrgId) -> OrgId {
-    let chain = lineage(org, orgs);
-    chain
-        .iter()
-        .copied()
-        .find(|id| {
-            orgs.iter()
-                .any(|o| o.id == *id && o.kind == gongkai_domain::org::OrgKind::Government)
-        })
-        .or(chain.last().copied())
-        .unwrap_or(org)
 }
 
 /// Whether `org` is `government` or a unit below it.

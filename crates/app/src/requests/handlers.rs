@@ -16,7 +16,7 @@ pub(crate) fn handles(user: &CurrentUser, agency: OrgId, all: &[gongkai_store::o
     user.covers(&REQUEST_HANDLERS, agency, all)
         || user.grants.iter().any(|g| {
             REQUEST_HANDLERS.contains(&g.role)
-                && crate::ledgers::units::government_of(all, g.org_id) == agency
+                && crate::access::government_of(all, g.org_id) == agency
         })
 }
 

@@ -77,7 +77,7 @@ pub fn assignment(
         .parse()
         .map_err(|_| Error::invalid("承办单位", "请选择承办单位"))?;
     let agency = current.request.fields.org_id;
-    let government = crate::ledgers::units::government_of(all, agency);
+    let government = crate::access::government_of(all, agency);
     if !all.iter().any(|o| o.id == unit) || !crate::ledgers::units::is_within(all, unit, government)
     {
         return Err(Error::invalid("承办单位", "应为本级政府所属单位"));

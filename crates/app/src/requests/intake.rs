@@ -5,6 +5,7 @@
 use super::require_handler;
 use crate::access::CurrentUser;
 use crate::documents::today;
+use crate::form::Problems;
 use crate::{App, Error, Result};
 use chrono::NaiveDate;
 use gongkai_domain::annual_report::ApplicantType;
@@ -58,27 +59,6 @@ pub struct RequestInput {
     pub receipt_evidence: String,
 }
 
-/// Every problem of a form, each naming its field, so that the page can show them all.
-fn form_errors(errors: Vec<(&str, String)>) -> Result<()> {
-    if errors.is_empty() {
-        return Ok(());
-    }
-    Err(Error::Form(
-        errors
-            .into_iter()
-            .map(|(field, message)| format!("{field}：{message}"))
-            .collect(),
-    ))
-}
-
-fn text(value: &str, max: usize, field: &'static str, errors: &mut Vec<(&str, String)>) -> String {
-    let value = value.trim();
-    if value.chars().count() > max {
-        errors.push((field, format!("不能超过 {max} 个字")));
-    }
-    value.to_string()
-}
-
 impl RequestInput {
     /// The applicant and request, checked: everything wrong is reported at once.
     fn fields(
@@ -88,63 +68,42 @@ impl RequestInput {
         received_on: NaiveDate,
         ask_purpose: bool,
     ) -> Result<RequestFields> {
-        let mut errors = Vec::new();
+        let mut problems = Problems::default();
         let applicant_type = ApplicantType::parse(&self.applicant_type);
         if applicant_type.is_none() {
-            errors.push(("申请人类型", "请选择申请人类型".to_string()));
+            problems.add("申请人类型", "请选择申请人类型");
         }
-        let applicant_name = text(
-            &self.applicant_name,
-            MAX_SHORT_CHARS,
-            "申请人姓名或名称",
-            &mut errors,
-        );
+        let applicant_name =
+            problems.text(&self.applicant_name, MAX_SHORT_CHARS, "申请人姓名或名称");
         if applicant_name.is_empty() {
-            errors.push(("申请人姓名或名称", "请填写".to_string()));
+            problems.add("申请人姓名或名称", "请填写");
         }
         let id_number = self.id_number.trim().to_ascii_uppercase();
         match applicant_type {
             Some(t) if t.is_person() && !is_valid_id_number(&id_number) => {
-                errors.push(("身份证件号码", "请填写有效的18位居民身份证号码".to_string()));
+                problems.add("身份证件号码", "请填写有效的18位居民身份证号码");
             }
             Some(t) if !t.is_person() && CreditCode::parse(&id_number).is_err() => {
-                errors.push((
-                    "统一社会信用代码",
-                    "请填写有效的18位统一社会信用代码".to_string(),
-                ));
+                problems.add("统一社会信用代码", "请填写有效的18位统一社会信用代码");
             }
             _ => {}
         }
-        let phone = text(&self.phone, MAX_SHORT_CHARS, "联系电话", &mut errors);
-        let email = text(&self.email, MAX_SHORT_CHARS, "电子邮箱", &mut errors);
-        let address = text(&self.address, MAX_SHORT_CHARS, "通信地址", &mut errors);
+        let phone = problems.text(&self.phone, MAX_SHORT_CHARS, "联系电话");
+        let email = problems.text(&self.email, MAX_SHORT_CHARS, "电子邮箱");
+        let address = problems.text(&self.address, MAX_SHORT_CHARS, "通信地址");
         if phone.is_empty() && email.is_empty() && address.is_empty() {
-            errors.push((
-                "联系方式",
-                "请至少填写联系电话、电子邮箱或通信地址中的一项".to_string(),
-            ));
+            problems.add("联系方式", "请至少填写联系电话、电子邮箱或通信地址中的一项");
         }
-        let description = text(
-            &self.description,
-            MAX_TEXT_CHARS,
-            "所需信息的内容描述",
-            &mut errors,
-        );
-        let doc_reference = text(
-            &self.doc_reference,
-            MAX_SHORT_CHARS,
-            "文件名称或文号",
-            &mut errors,
-        );
+        let description = problems.text(&self.description, MAX_TEXT_CHARS, "所需信息的内容描述");
+        let doc_reference = problems.text(&self.doc_reference, MAX_SHORT_CHARS, "文件名称或文号");
         if description.is_empty() && doc_reference.is_empty() {
-            errors.push((
+            problems.add(
                 "所需信息",
-                "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述（条例第二十九条）"
-                    .to_string(),
-            ));
+                "请填写所需政府信息的名称、文号或者便于查询的其他特征性描述（条例第二十九条）",
+            );
         }
         let purpose = if ask_purpose {
-            text(&self.purpose, MAX_TEXT_CHARS, "申请用途", &mut errors)
+            problems.text(&self.purpose, MAX_TEXT_CHARS, "申请用途")
         } else {
             String::new()
         };
@@ -159,28 +118,17 @@ impl RequestInput {
             description,
             doc_reference,
             purpose,
-            preferred_form: text(
-                &self.preferred_form,
-                MAX_SHORT_CHARS,
-                "获取信息的方式",
-                &mut errors,
-            ),
-            delivery: text(
-                &self.delivery,
-                MAX_SHORT_CHARS,
-                "获取信息的途径",
-                &mut errors,
-            ),
+            preferred_form: problems.text(&self.preferred_form, MAX_SHORT_CHARS, "获取信息的方式"),
+            delivery: problems.text(&self.delivery, MAX_SHORT_CHARS, "获取信息的途径"),
             channel,
-            receipt_evidence: text(
+            receipt_evidence: problems.text(
                 &self.receipt_evidence,
                 MAX_TEXT_CHARS,
                 "收到日期的凭据",
-                &mut errors,
             ),
             received_on,
         };
-        form_errors(errors)?;
+        problems.finish()?;
         Ok(fields)
     }
 }

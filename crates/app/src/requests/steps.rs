@@ -172,7 +172,7 @@ pub struct StepOptions {
 pub async fn step_options(app: &App, user: &CurrentUser, request: &Request) -> Result<StepOptions> {
     let all = orgs::list(&app.store).await?;
     let agency = request.fields.org_id;
-    let government = crate::ledgers::units::government_of(&all, agency);
+    let government = crate::access::government_of(&all, agency);
     let units = all
         .iter()
         .filter(|o| crate::ledgers::units::is_within(&all, o.id, government))

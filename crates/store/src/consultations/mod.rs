@@ -1,7 +1,7 @@
 //! Public consultations on drafts (征求意见) as stored: the consultation with its
-//! materials and period ([`record`]), its creation and later changes — extension,
-//! early close, the final document, publishing the 采纳情况 ([`write`]), the comments
-//! with their dispositions ([`comments`]) and the files of its materials ([`files`]).
+//! materials and period (`record`), its creation and later changes — extension,
+//! early close, the final document, publishing the 采纳情况 (`write`), the comments
+//! with their dispositions (`comments`) and the files of its materials (`files`).
 
 mod comments;
 mod files;

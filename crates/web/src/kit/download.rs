@@ -5,6 +5,9 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use gongkai_app::documents::attachments;
 
+/// The media type of an XLSX workbook.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// A document's attachment under the name it was uploaded with.
 pub fn download_response(download: attachments::Download) -> Response {
     let attachment = download.attachment;

@@ -1,7 +1,7 @@
 //! The extractors handlers take: the [`Visitor`] the session middleware left in the
 //! request, [`Staff`] (anyone else is sent to the login page), and for the JSON API
 //! [`ApiStaff`] (401 in JSON instead) and [`JsonBody`] (a refused body is an
-//! [`ErrorBody`]).
+//! [`ErrorBody`]); the [`DoneQuery`] of a page an action redirects back to.
 
 use super::api_error::{ApiError, ErrorBody};
 use super::error::WebError;
@@ -42,6 +42,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Staff {
             }
         }
     }
+}
+
+/// The query of a page a finished action redirects back to: `?done=<what>`, which the
+/// page turns into its notice.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct DoneQuery {
+    #[serde(default)]
+    pub done: String,
 }
 
 /// A JSON body (`Content-Type: application/json`); anything else is refused with an

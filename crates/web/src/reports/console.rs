@@ -163,7 +163,7 @@ async fn download_report(
         ),
         "xlsx" => (
             "xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            crate::kit::download::XLSX,
             annual_report::to_xlsx(&report)?,
         ),
         "docx" => (

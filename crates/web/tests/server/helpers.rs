@@ -140,6 +140,28 @@ impl Client {
         self.post_form(action, &all).await
     }
 
+    /// Posts a multipart form the way the page at `page` would: its CSRF token in the
+    /// URL (a multipart body is read by the handler, after the check).
+    pub async fn submit_multipart(
+        &self,
+        page: &str,
+        action: &str,
+        form: reqwest::multipart::Form,
+    ) -> reqwest::Response {
+        let (_, html) = self.get_text(page).await;
+        let token = csrf_token(&html);
+        let separator = if action.contains('?') { '&' } else { '?' };
+        self.http
+            .post(format!(
+                "{}{action}{separator}csrf_token={token}",
+                self.base
+            ))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
         self.submit(
             "/login",

@@ -10,6 +10,7 @@ mod annual_reports;
 mod api;
 mod api_requests;
 mod auth;
+mod consultations;
 mod documents;
 mod ledgers;
 mod letters;

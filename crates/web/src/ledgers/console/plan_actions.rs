@@ -103,7 +103,7 @@ async fn export_sheet(
     let (name, bytes) = sheet::export(&state.app, &staff.user, id).await?;
     Ok(crate::kit::download::file_response(
         &name,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        crate::kit::download::XLSX,
         bytes,
     ))
 }

@@ -2,6 +2,7 @@
 //! history, with the notice of a finished action or the reason of a refused one.
 
 use crate::kit::error::WebError;
+use crate::kit::extract::DoneQuery;
 use crate::kit::format::local_time;
 use crate::kit::layout::Layout;
 use crate::kit::render::render;
@@ -149,12 +150,6 @@ pub async fn document_page(
             .collect(),
         document: DocumentView::from(document),
     })
-}
-
-#[derive(serde::Deserialize)]
-struct DoneQuery {
-    #[serde(default)]
-    done: String,
 }
 
 async fn show_document(

@@ -102,6 +102,8 @@ struct DocumentPage {
     interpretations: Vec<RelatedLink>,
     /// Every other relation, from both ends.
     related: Vec<RelatedLink>,
+    /// The consultations (征求意见) the document came out of: id and title.
+    consultations: Vec<(gongkai_app::ConsultationId, String)>,
 }
 
 fn related_links(relations: &Relations) -> (Vec<RelatedLink>, Vec<RelatedLink>) {
@@ -151,6 +153,7 @@ async fn show_document(
         attachments: page.attachments,
         interpretations,
         related,
+        consultations: page.consultations,
     })
 }
 

@@ -1,7 +1,7 @@
 //! A local division from picked tasks of a superior plan, and the name mappings the
 //! office made remembered for the next plan.
 
-use super::{import_seed, map_unknown_names, post_multipart, runner_of, task_ids, values_after};
+use super::{import_seed, map_unknown_names, runner_of, task_ids, values_after};
 use crate::helpers::{TestApp, location};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
@@ -11,7 +11,7 @@ use reqwest::multipart::{Form, Part};
 async fn a_local_division_starts_from_picked_tasks_of_a_superior_plan() {
     let app = TestApp::spawn().await;
     let office = app.signed_in(Role::Office).await;
-    let superior = import_seed(&app, &office).await;
+    let superior = import_seed(&office).await;
     let pick = format!("{superior}/take?link=superior");
     let (_, html) = office.get_text(&pick).await;
     let tasks = values_after(&html, "name=\"task\"", "value");
@@ -79,9 +79,9 @@ async fn a_local_division_starts_from_picked_tasks_of_a_superior_plan() {
 async fn mappings_are_remembered_for_the_next_plan_and_a_non_plan_is_refused() {
     let app = TestApp::spawn().await;
     let office = app.signed_in(Role::Office).await;
-    let first = import_seed(&app, &office).await;
+    let first = import_seed(&office).await;
     map_unknown_names(&app, &office, &first).await;
-    let second = import_seed(&app, &office).await;
+    let second = import_seed(&office).await;
     let (_, html) = office.get_text(&second).await;
     assert!(
         html.contains("全部名称均已对应到单位"),
@@ -96,14 +96,9 @@ async fn mappings_are_remembered_for_the_next_plan_and_a_non_plan_is_refused() {
         Part::bytes("关于召开会议的通知\n请各单位准时参加。".as_bytes().to_vec())
             .file_name("通知.txt"),
     );
-    let refused = post_multipart(
-        &office,
-        &app,
-        "/console/ledgers",
-        "/console/ledgers/import",
-        form,
-    )
-    .await;
+    let refused = office
+        .submit_multipart("/console/ledgers", "/console/ledgers/import", form)
+        .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.unwrap().contains("未识别出任何任务"));
 

@@ -2,8 +2,8 @@
 //! with evidence, the office returning and signing off, and the carry-over (回头看).
 
 use super::{
-    FINANCE, SERVICES, import_seed, map_unknown_names, post_multipart, task_id_with, task_ids,
-    unit_editor, values_after,
+    FINANCE, SERVICES, import_seed, map_unknown_names, task_id_with, task_ids, unit_editor,
+    values_after,
 };
 use crate::helpers::{Client, TestApp, location};
 use gongkai_domain::role::Role;
@@ -14,7 +14,7 @@ use reqwest::multipart::{Form, Part};
 async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_reports() {
     let app = TestApp::spawn().await;
     let office = app.signed_in(Role::Office).await;
-    let plan = import_seed(&app, &office).await;
+    let plan = import_seed(&office).await;
 
     // The draft: 23 tasks, unknown names listed, confirmation refused until mapped.
     let (status, html) = office.get_text(&plan).await;
@@ -55,7 +55,9 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
             "files",
             Part::bytes(b"%PDF-1.4 evidence".to_vec()).file_name("公开截图.pdf"),
         );
-    let filed = post_multipart(&finance, &app, &task, &format!("{task}/reports"), report).await;
+    let filed = finance
+        .submit_multipart(&task, &format!("{task}/reports"), report)
+        .await;
     assert_eq!(filed.status(), StatusCode::SEE_OTHER);
     let (_, page) = finance.get_text(&task).await;
     assert!(page.contains("已在门户网站集中公开减税降费政策措施"));
@@ -90,7 +92,9 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .text("unit", finance_id.clone())
         .text("status", "completed")
         .text("body", "冒名报送");
-    let forged = post_multipart(&services, &app, &task, &format!("{task}/reports"), forged).await;
+    let forged = services
+        .submit_multipart(&task, &format!("{task}/reports"), forged)
+        .await;
     assert_eq!(forged.status(), StatusCode::FORBIDDEN);
 
     // The office's own unit (区府办, which runs the plan) reports on a task it shares
@@ -102,7 +106,9 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .text("unit", runner)
         .text("status", "in_progress")
         .text("body", "区府办内部进展");
-    let own = post_multipart(&office, &app, &digital, &format!("{digital}/reports"), own).await;
+    let own = office
+        .submit_multipart(&digital, &format!("{digital}/reports"), own)
+        .await;
     assert_eq!(own.status(), StatusCode::SEE_OTHER);
     let (status, seen) = services.get_text(&digital).await;
     assert_eq!(status, StatusCode::OK);
@@ -141,14 +147,13 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .text("unit", app.org_id(SERVICES).await.to_string())
         .text("status", "in_progress")
         .text("body", "越权报送");
-    let intrusion = post_multipart(
-        &services,
-        &app,
-        "/console/tasks",
-        &format!("{finance_only}/reports"),
-        intrusion,
-    )
-    .await;
+    let intrusion = services
+        .submit_multipart(
+            "/console/tasks",
+            &format!("{finance_only}/reports"),
+            intrusion,
+        )
+        .await;
     assert_eq!(intrusion.status(), StatusCode::FORBIDDEN);
 
     // The office returns the task with a reason, finance completes it again, the
@@ -171,7 +176,9 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .text("unit", finance_id.clone())
         .text("status", "completed")
         .text("body", "已补充政策解读链接。");
-    let again = post_multipart(&finance, &app, &task, &format!("{task}/reports"), again).await;
+    let again = finance
+        .submit_multipart(&task, &format!("{task}/reports"), again)
+        .await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER);
     let signed = office
         .submit(&task, &format!("{task}/sign-off"), &[("note", "")])
@@ -183,7 +190,9 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .text("unit", finance_id)
         .text("status", "in_progress")
         .text("body", "再次报送");
-    let late = post_multipart(&finance, &app, &task, &format!("{task}/reports"), late).await;
+    let late = finance
+        .submit_multipart(&task, &format!("{task}/reports"), late)
+        .await;
     assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // The plan's figures count the signed-off task; units cannot sign off.

@@ -8,7 +8,7 @@ mod division;
 mod lifecycle;
 mod sheet;
 
-use crate::helpers::{Client, TestApp, csrf_token, location};
+use crate::helpers::{Client, TestApp, location};
 use gongkai_app::users::{AccountInput, add, generate_password};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
@@ -38,26 +38,6 @@ pub(super) async fn unit_editor(app: &TestApp, username: &str, unit: &str) -> Cl
         StatusCode::SEE_OTHER
     );
     client
-}
-
-/// Posts a multipart form with the CSRF token of `page`.
-pub(super) async fn post_multipart(
-    client: &Client,
-    app: &TestApp,
-    page: &str,
-    action: &str,
-    form: Form,
-) -> reqwest::Response {
-    let (_, html) = client.get_text(page).await;
-    let token = csrf_token(&html);
-    let separator = if action.contains('?') { '&' } else { '?' };
-    client
-        .http
-        .post(app.url(&format!("{action}{separator}csrf_token={token}")))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
 }
 
 /// The values of every `attr="…"` that follows `marker` in `html`.
@@ -99,21 +79,16 @@ pub(super) fn runner_of(list: &str) -> String {
 }
 
 /// Imports seed 001 as the office; returns the plan's path.
-pub(super) async fn import_seed(app: &TestApp, office: &Client) -> String {
+pub(super) async fn import_seed(office: &Client) -> String {
     let (_, html) = office.get_text("/console/ledgers").await;
     let runner = values_after(&html, "<option", "value").remove(0);
     let form = Form::new().text("runner", runner).part(
         "file",
         Part::bytes(SEED_001.as_bytes().to_vec()).file_name("2022年红谷滩区政务公开工作要点.txt"),
     );
-    let response = post_multipart(
-        office,
-        app,
-        "/console/ledgers",
-        "/console/ledgers/import",
-        form,
-    )
-    .await;
+    let response = office
+        .submit_multipart("/console/ledgers", "/console/ledgers/import", form)
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let path = location(&response).split('?').next().unwrap().to_string();
     assert!(path.starts_with("/console/ledgers/"), "{path}");

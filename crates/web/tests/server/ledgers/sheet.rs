@@ -1,27 +1,24 @@
 //! The ledger as a sheet: exported, edited and imported back.
 
-use super::{import_seed, post_multipart};
+use super::import_seed;
 use crate::helpers::{Client, TestApp, location};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
 /// Uploads a ledger sheet to the plan.
-async fn upload_sheet(
-    app: &TestApp,
-    office: &Client,
-    plan: &str,
-    bytes: Vec<u8>,
-) -> reqwest::Response {
+async fn upload_sheet(office: &Client, plan: &str, bytes: Vec<u8>) -> reqwest::Response {
     let form = Form::new().part("file", Part::bytes(bytes).file_name("台账.xlsx"));
-    post_multipart(office, app, plan, &format!("{plan}/sheet"), form).await
+    office
+        .submit_multipart(plan, &format!("{plan}/sheet"), form)
+        .await
 }
 
 #[tokio::test]
 async fn the_ledger_goes_out_as_a_sheet_and_comes_back_edited() {
     let app = TestApp::spawn().await;
     let office = app.signed_in(Role::Office).await;
-    let plan = import_seed(&app, &office).await;
+    let plan = import_seed(&office).await;
     let exported = office.get(&format!("{plan}/ledger.xlsx")).await;
     assert_eq!(exported.status(), StatusCode::OK);
     let bytes = exported.bytes().await.unwrap().to_vec();
@@ -45,7 +42,7 @@ async fn the_ledger_goes_out_as_a_sheet_and_comes_back_edited() {
     assert_eq!(table[2][7], "未开始（逾期）", "2022-07-31 has long passed");
 
     // The same sheet back changes nothing.
-    let same = upload_sheet(&app, &office, &plan, bytes.clone()).await;
+    let same = upload_sheet(&office, &plan, bytes.clone()).await;
     assert_eq!(same.status(), StatusCode::SEE_OTHER);
     assert!(
         location(&same).contains("updated=0&added=0&unchanged=23"),
@@ -78,7 +75,7 @@ async fn the_ledger_goes_out_as_a_sheet_and_comes_back_edited() {
         rows.clone(),
     )
     .unwrap();
-    let applied = upload_sheet(&app, &office, &plan, edited).await;
+    let applied = upload_sheet(&office, &plan, edited).await;
     assert!(
         location(&applied).contains("updated=1&added=1&unchanged=22"),
         "{}",
@@ -98,7 +95,7 @@ async fn the_ledger_goes_out_as_a_sheet_and_comes_back_edited() {
         rows,
     )
     .unwrap();
-    let refused = upload_sheet(&app, &office, &plan, bad).await;
+    let refused = upload_sheet(&office, &plan, bad).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.unwrap().contains("第 5 行"));
     let (_, html) = office.get_text(&plan).await;
@@ -117,7 +114,7 @@ async fn the_ledger_goes_out_as_a_sheet_and_comes_back_edited() {
         Vec::<Vec<String>>::new(),
     )
     .unwrap();
-    let refused = upload_sheet(&app, &office, &plan, partial).await;
+    let refused = upload_sheet(&office, &plan, partial).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         refused

@@ -1,7 +1,6 @@
-//! Public consultation on drafts (征求意见): the kinds of draft and the period each is
-//! generally given, the check of a consultation's dates (a shorter period needs a
-//! reason, which the public page shows), where a consultation stands on a day, and the
-//! dispositions of comments with the reason each needs.
+//! The kinds of draft and the period each is generally given, and the check of a
+//! consultation's dates against it: the end after the start, and a period shorter than
+//! usual only with a reason (which the public page shows).
 //!
 //! Periods are counted as the law counts them: the first day is not counted
 //! (《民法典》第二百零一条), so a consultation from 1 March to 31 March lasts 30 days;
@@ -75,10 +74,10 @@ impl DraftKind {
                 basis: "《优化营商环境条例》第六十二条",
             },
             // 行政规范性文件: 一般不少于7个工作日 (the 法治政府 indicator; rules.md §8, its
-            // original text unverified), hence a setting.
+            // original text unverified, so no basis is cited), hence a setting.
             DraftKind::Normative | DraftKind::Other => UsualPeriod {
                 length: Length::Workdays(rules.workdays),
-                basis: "行政规范性文件公开征求意见的一般期限",
+                basis: "",
             },
         }
     }
@@ -214,115 +213,8 @@ pub fn check_period(
 }
 
 /// Calendar days from `a` to `b`, `a` not counted.
-fn days_between(a: NaiveDate, b: NaiveDate) -> u32 {
+pub(super) fn days_between(a: NaiveDate, b: NaiveDate) -> u32 {
     u32::try_from((b - a).num_days()).unwrap_or(0)
-}
-
-/// Where a consultation stands on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// Not yet open for comment.
-    Upcoming,
-    /// Open: comments are accepted; the number of calendar days after today up to the
-    /// last day (0: today is the last day).
-    Open { days_left: u32 },
-    /// Over, by its end date or closed early.
-    Closed,
-}
-
-impl Stage {
-    /// The stage on `today` of a consultation open from `starts_on` to `ends_on`
-    /// (comments are accepted on both days), or closed early.
-    pub fn on(
-        starts_on: NaiveDate,
-        ends_on: NaiveDate,
-        closed_early: bool,
-        today: NaiveDate,
-    ) -> Stage {
-        if closed_early || today > ends_on {
-            Stage::Closed
-        } else if today < starts_on {
-            Stage::Upcoming
-        } else {
-            Stage::Open {
-                days_left: days_between(today, ends_on),
-            }
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Stage::Upcoming => "upcoming",
-            Stage::Open { .. } => "open",
-            Stage::Closed => "closed",
-        }
-    }
-
-    pub fn label_zh(self) -> String {
-        match self {
-            Stage::Upcoming => "未开始".to_string(),
-            Stage::Open { days_left: 0 } => "今日截止".to_string(),
-            Stage::Open { days_left } => format!("剩余{days_left}天"),
-            Stage::Closed => "已结束".to_string(),
-        }
-    }
-}
-
-/// What was done with a comment (意见采纳情况).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Disposition {
-    Adopted,
-    PartlyAdopted,
-    NotAdopted,
-    /// Not about the draft (不属于征求范围).
-    OutOfScope,
-}
-
-impl Disposition {
-    pub const ALL: [Disposition; 4] = [
-        Disposition::Adopted,
-        Disposition::PartlyAdopted,
-        Disposition::NotAdopted,
-        Disposition::OutOfScope,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Disposition::Adopted => "adopted",
-            Disposition::PartlyAdopted => "partly_adopted",
-            Disposition::NotAdopted => "not_adopted",
-            Disposition::OutOfScope => "out_of_scope",
-        }
-    }
-
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Disposition::Adopted => "采纳",
-            Disposition::PartlyAdopted => "部分采纳",
-            Disposition::NotAdopted => "不采纳",
-            Disposition::OutOfScope => "不属于征求范围",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Disposition> {
-        let s = s.trim();
-        Disposition::ALL
-            .into_iter()
-            .find(|d| d.code() == s || d.label_zh() == s)
-    }
-
-    /// A disposition other than 采纳 must say why, and the reason is published with the
-    /// 意见收集和采纳情况.
-    pub fn check_reason(self, reason: &str) -> Result<()> {
-        if self != Disposition::Adopted && reason.trim().is_empty() {
-            return Err(Error::MissingReason {
-                attribute: self.label_zh().to_string(),
-            });
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -416,39 +308,5 @@ mod tests {
             let e = period(DraftKind::Other, false, "2025-03-01", to, "急").unwrap_err();
             assert_eq!(e.code(), "invalid_consultation_period");
         }
-    }
-
-    #[test]
-    fn the_stage_follows_the_dates_and_an_early_close() {
-        let (from, to) = (d("2025-03-01"), d("2025-03-31"));
-        assert_eq!(Stage::on(from, to, false, d("2025-02-28")), Stage::Upcoming);
-        assert_eq!(
-            Stage::on(from, to, false, d("2025-03-01")),
-            Stage::Open { days_left: 30 }
-        );
-        assert_eq!(
-            Stage::on(from, to, false, d("2025-03-31")).label_zh(),
-            "今日截止"
-        );
-        assert_eq!(Stage::on(from, to, false, d("2025-04-01")), Stage::Closed);
-        assert_eq!(Stage::on(from, to, true, d("2025-03-10")), Stage::Closed);
-    }
-
-    #[test]
-    fn every_disposition_but_adoption_needs_a_reason() {
-        assert!(Disposition::Adopted.check_reason("").is_ok());
-        for d in [
-            Disposition::PartlyAdopted,
-            Disposition::NotAdopted,
-            Disposition::OutOfScope,
-        ] {
-            let e = d.check_reason("  ").unwrap_err();
-            assert_eq!(e.to_string(), format!("{}须说明理由", d.label_zh()));
-            assert!(d.check_reason("与上位法冲突").is_ok());
-            assert_eq!(Disposition::parse(d.code()), Some(d));
-            assert_eq!(Disposition::parse(d.label_zh()), Some(d));
-        }
-        assert_eq!(DraftKind::parse("规章"), Some(DraftKind::Rule));
-        assert_eq!(DraftKind::parse("x"), None);
     }
 }

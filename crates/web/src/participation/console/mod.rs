@@ -1,0 +1,15 @@
+//! The console pages of participation: the consultations of the user's units, the
+//! form to open one (`consultations`), and a consultation's page with its comments
+//! and what staff and the office do with it (`consultation_page`).
+
+mod consultation_page;
+mod consultations;
+
+use crate::kit::state::AppState;
+use axum::Router;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .merge(consultations::router())
+        .merge(consultation_page::router())
+}
