@@ -29,6 +29,10 @@ pub enum Error {
     #[error("搜索索引中的文件记录不完整：{reason}")]
     Corrupt { reason: String },
 
+    /// A line of a synonym lexicon that cannot be used.
+    #[error("同义词表第 {line} 行有误：{reason}")]
+    Lexicon { line: usize, reason: String },
+
     /// A thread panicked while holding the index writer; the process should restart.
     #[error("搜索索引写入器不可用（此前的写入异常中断）")]
     WriterPoisoned,
@@ -43,6 +47,7 @@ impl Error {
             Error::Payload { .. } => "search_index_payload",
             Error::Corrupt { .. } => "search_index_corrupt",
             Error::WriterPoisoned => "search_writer_poisoned",
+            Error::Lexicon { .. } => "invalid_lexicon",
         }
     }
 }

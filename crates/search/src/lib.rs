@@ -18,6 +18,7 @@ mod facets;
 mod hits;
 mod index;
 mod model;
+pub mod qa;
 pub mod query;
 pub mod schema;
 mod scoring;

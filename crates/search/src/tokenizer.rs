@@ -108,6 +108,11 @@ fn search_tokens(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The texts of the search-mode tokens of `text`, normalised, in text order.
+pub fn search_terms(text: &str) -> Vec<String> {
+    search_tokens(text).into_iter().map(|t| t.text).collect()
+}
+
 /// A word of a query and where it stands, in characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
