@@ -59,6 +59,9 @@ const ANON_PAGES = [
   { name: 'consultation-open', path: '/consultations/1' },
   { name: 'consultation-short', path: '/consultations/2' },
   { name: 'consultation-closed', path: '/consultations/3' },
+  { name: 'qa', path: '/qa' },
+  { name: 'qa-answers', path: '/qa?q=' + encodeURIComponent('生孩子能领什么补贴') },
+  { name: 'qa-none', path: '/qa?q=' + encodeURIComponent('今天天气怎么样') },
 ];
 const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },
@@ -97,6 +100,7 @@ const CONSOLE_PAGES = [
   { name: 'console-consultation-new', path: '/console/consultations/new' },
   { name: 'console-consultation-open', path: '/console/consultations/1' },
   { name: 'console-consultation-closed', path: '/console/consultations/3' },
+  { name: 'console-qa', path: '/console/qa' },
 ];
 
 // ---------------------------------------------------------------- reporting

@@ -15,4 +15,6 @@ pub struct App {
     pub store: Store,
     pub calendar: Arc<Calendar>,
     pub index: Arc<gongkai_search::SearchIndex>,
+    /// The matching index of the policy Q&A library, rebuilt when it changes.
+    pub(crate) qa: Arc<crate::qa::QaCache>,
 }

@@ -22,6 +22,7 @@ pub mod ledgers;
 pub mod letters;
 pub mod orgs;
 pub mod platform;
+pub mod qa;
 pub mod requests;
 pub mod search;
 mod startup;

@@ -24,6 +24,7 @@ impl App {
             store,
             calendar: Arc::new(calendar),
             index: Arc::new(index),
+            qa: Arc::default(),
         };
         search::catch_up(&app).await?;
         Ok(app)

@@ -13,6 +13,7 @@ mod data;
 mod extract;
 mod failure;
 mod import;
+mod qa;
 mod report;
 mod serve;
 mod setup;
@@ -60,6 +61,9 @@ enum Command {
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
+    /// The policy Q&A library (政策咨询问答库): import, match.
+    #[command(subcommand)]
+    Qa(qa::QaCommand),
     /// Reports computed from the records: annual (政府信息公开工作年度报告).
     #[command(subcommand)]
     Report(report::ReportCommand),
@@ -98,6 +102,7 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Audit(command) => setup::audit(data, command).await,
         Command::Reindex => setup::reindex(data).await,
         Command::Report(command) => report::run(data, command).await,
+        Command::Qa(command) => qa::run(data, command).await,
         Command::Calendar(command) => calendar::run(&data, command),
         Command::Bench(command) => bench::run(&data, command),
         Command::Extract(args) => extract::run(&args),

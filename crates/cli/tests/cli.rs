@@ -13,6 +13,8 @@ mod bench;
 mod calendar;
 #[path = "cli/import.rs"]
 mod import;
+#[path = "cli/qa.rs"]
+mod qa;
 #[path = "cli/report.rs"]
 mod report;
 #[path = "cli/setup.rs"]

@@ -22,6 +22,7 @@ pub mod letters;
 pub mod orgs;
 pub mod outbox;
 mod pool;
+pub mod qa;
 pub mod relations;
 pub mod requests;
 pub mod sessions;

@@ -9,15 +9,13 @@ mod support;
 
 use chrono::NaiveDate;
 use gongkai_domain::consultation::{Disposition, DraftKind};
-use gongkai_domain::lifecycle::DocumentStatus;
 use gongkai_domain::org::OrgKind;
 use gongkai_store::attachments::NewAttachment;
 use gongkai_store::audit::{self, AuditFilter};
 use gongkai_store::consultations::{self, ConsultationFields, EventKind, NewComment};
-use gongkai_store::documents;
 use gongkai_store::orgs::{self, OrgFields};
 use gongkai_store::{Actor, DocumentId, Error};
-use support::{TestDb, document_fields};
+use support::{TestDb, published_document};
 
 on_both_backends!(
     a_consultation_is_extended_closed_and_published_with_its_events,
@@ -169,19 +167,7 @@ async fn comments_are_disposed_of_alone_or_as_a_group_and_stay_out_of_the_log(db
 
 async fn a_consultation_is_found_from_its_final_document_and_keeps_its_files(db: TestDb) {
     let c = open(&db).await;
-    let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
-    let fields = document_fields("某区养犬管理办法");
-    let final_document = documents::create(
-        &mut tx,
-        "x/2025-00001",
-        &fields,
-        DocumentStatus::Published,
-        None,
-    )
-    .await
-    .unwrap()
-    .id;
-    tx.commit().await.unwrap();
+    let final_document = published_document(&db, "某区养犬管理办法", "x/2025-00001").await;
     let mut tx = db.store.begin(Actor::system("office")).await.unwrap();
     consultations::set_final_document(&mut tx, &c, Some(final_document))
         .await

@@ -44,9 +44,10 @@ pub(super) fn apply_env(
     Ok(())
 }
 
-/// Reads an environment value as the TOML type it looks like; lists are comma-separated.
+/// Reads an environment value as the TOML type it looks like; lists (`listen`,
+/// `qa_topics`) are comma-separated.
 fn env_value(key: &str, value: &str) -> toml::Value {
-    if key == "listen" {
+    if key == "listen" || key == "qa_topics" {
         return toml::Value::Array(
             value
                 .split(',')

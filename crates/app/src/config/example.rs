@@ -45,6 +45,8 @@ comment_name = "optional"
 comment_contact = "optional"
 # 每条意见的最多字数。
 max_comment_chars = 2000
+# 政策咨询问答库的主题分类。
+qa_topics = ["生育", "教育", "养老", "医疗", "就业创业", "社会救助", "投资", "纳税", "疫情防控", "住房", "户籍", "社会保险"]
 
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。

@@ -83,6 +83,8 @@ pub struct ParticipationSettings {
     pub comment_contact: Ask,
     /// The longest comment, in characters.
     pub max_comment_chars: u32,
+    /// The topics of the policy Q&A library (政策咨询问答库).
+    pub qa_topics: Vec<String>,
 }
 
 impl Default for ParticipationSettings {
@@ -93,6 +95,22 @@ impl Default for ParticipationSettings {
             comment_name: Ask::Optional,
             comment_contact: Ask::Optional,
             max_comment_chars: 2000,
+            qa_topics: [
+                "生育",
+                "教育",
+                "养老",
+                "医疗",
+                "就业创业",
+                "社会救助",
+                "投资",
+                "纳税",
+                "疫情防控",
+                "住房",
+                "户籍",
+                "社会保险",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }

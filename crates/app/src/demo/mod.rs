@@ -153,6 +153,20 @@ pub async fn seed_consultations(app: &App) -> Result<()> {
     consultations::seed(app, &Actor::system("demo")).await
 }
 
+/// The entries of the policy Q&A library (`fixtures/qa/entries.csv`, generic answers
+/// valid nationally) (`gongkai serve --demo`).
+pub async fn seed_qa(app: &App) -> Result<()> {
+    const ENTRIES: &str = include_str!("../../../../fixtures/qa/entries.csv");
+    crate::qa::import_sheet(
+        app,
+        Actor::system("demo"),
+        "entries.csv",
+        ENTRIES.as_bytes(),
+    )
+    .await?;
+    Ok(())
+}
+
 /// The demo government with its units (created when the database has no units), and,
 /// when the database has no requests, `n` generated requests addressed to them over
 /// `first_year` and the year after: the load of `gongkai bench report`. Returns the

@@ -131,3 +131,27 @@ pub fn document_fields(title: &str) -> DocumentFields {
         body_text: "正文".to_string(),
     }
 }
+
+/// A published document titled `title` under the 索引号 `number`, committed.
+pub async fn published_document(
+    db: &TestDb,
+    title: &str,
+    number: &str,
+) -> gongkai_store::DocumentId {
+    let mut tx = db
+        .store
+        .begin(gongkai_store::Actor::system("test"))
+        .await
+        .unwrap();
+    let created = gongkai_store::documents::create(
+        &mut tx,
+        number,
+        &document_fields(title),
+        gongkai_domain::lifecycle::DocumentStatus::Published,
+        None,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    created.id
+}

@@ -7,7 +7,7 @@ mod console;
 mod public;
 mod view;
 
-pub use api::ApiDoc;
+pub use api::api_doc;
 
 use crate::kit::state::AppState;
 use axum::Router;

@@ -18,6 +18,7 @@ mod library_console;
 mod ops;
 mod orgs;
 mod platform;
+mod qa;
 mod request_handling;
 mod requests;
 mod search;

@@ -12,18 +12,21 @@ use gongkai_domain::consultation::Stage;
 use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 
-const TAG: &str = "participation";
-
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/consultations", get(list_consultations))
 }
 
-/// The participation paths and schemas of the OpenAPI document.
+/// The consultations' paths and schemas of the OpenAPI document.
 #[derive(OpenApi)]
 #[openapi(
     paths(list_consultations),
-    components(schemas(ConsultationList, ConsultationItem, AdoptionView, AnswerView, DispositionCount)),
-    tags((name = "participation", description = "政民互动：征求意见"))
+    components(schemas(
+        ConsultationList,
+        ConsultationItem,
+        AdoptionView,
+        AnswerView,
+        DispositionCount
+    ))
 )]
 pub struct ApiDoc;
 
@@ -137,7 +140,7 @@ impl From<&ConsultationView> for ConsultationItem {
 #[utoipa::path(
     get,
     path = "/api/v1/consultations",
-    tag = TAG,
+    tag = "participation",
     responses((status = 200, description = "Consultations that have started", body = ConsultationList))
 )]
 pub async fn list_consultations(

@@ -3,7 +3,6 @@
 //! contact as the office asks, never shown), the 意见收集和采纳情况 once published, and
 //! the files of its materials.
 
-use super::view::Shown;
 use crate::kit::download::file_response;
 use crate::kit::error::{WebError, public_message, status_of};
 use crate::kit::extract::DoneQuery;
@@ -11,6 +10,7 @@ use crate::kit::layout::Layout;
 use crate::kit::render::{render, render_with_status};
 use crate::kit::state::AppState;
 use crate::kit::visitor::Visitor;
+use crate::participation::view::Shown;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
