@@ -82,6 +82,10 @@ pub enum Error {
     #[error("{reason}")]
     ConsultationPeriod { reason: String },
 
+    /// An extension of a message's reply period that cannot be granted.
+    #[error("{reason}")]
+    MessageClock { reason: String },
+
     /// An amount of money that is not a non-negative number of 万元 with at most four
     /// decimals.
     #[error("金额应为不小于 0 的数字（单位：万元，最多四位小数）：{input}")]
@@ -110,6 +114,7 @@ impl Error {
             Error::LetterTemplate { .. } => "invalid_letter_template",
             Error::InvalidAmount { .. } => "invalid_amount",
             Error::ConsultationPeriod { .. } => "invalid_consultation_period",
+            Error::MessageClock { .. } => "invalid_message_extension",
         }
     }
 }
@@ -192,6 +197,10 @@ mod tests {
             (
                 Error::ConsultationPeriod { reason: "y".into() },
                 "invalid_consultation_period",
+            ),
+            (
+                Error::MessageClock { reason: "y".into() },
+                "invalid_message_extension",
             ),
         ];
         for (error, code) in &cases {

@@ -23,6 +23,7 @@ pub mod interpretation;
 pub mod ledger;
 pub mod letter;
 pub mod lifecycle;
+pub mod message;
 pub mod org;
 pub mod password;
 pub mod platform;

@@ -51,3 +51,11 @@ id_type!(
     /// A public consultation on a draft (征求意见).
     ConsultationId
 );
+id_type!(
+    /// A box that takes messages (区长信箱, 部门信箱…).
+    MailboxId
+);
+id_type!(
+    /// A message to the agency (留言).
+    MessageId
+);

@@ -19,12 +19,14 @@ mod filter;
 mod ids;
 pub mod ledgers;
 pub mod letters;
+pub mod messages;
 pub mod orgs;
 pub mod outbox;
 mod pool;
 pub mod qa;
 pub mod relations;
 pub mod requests;
+mod serials;
 pub mod sessions;
 mod time;
 mod tx;
@@ -32,7 +34,9 @@ pub mod users;
 
 pub use actor::Actor;
 pub use error::{Error, Result};
-pub use ids::{ConsultationId, DocumentId, OrgId, PlanId, RequestId, TaskId, UserId};
+pub use ids::{
+    ConsultationId, DocumentId, MailboxId, MessageId, OrgId, PlanId, RequestId, TaskId, UserId,
+};
 pub use pool::{Backend, Store};
 pub use time::{Timestamp, now};
 pub use tx::WriteTx;

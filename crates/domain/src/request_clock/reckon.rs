@@ -1,7 +1,7 @@
 //! The reckoning of the due date: the statutory periods, the checks on the input's
 //! dates, and each step from the start to the extension.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{ClockInput, Stop};
 use crate::calendar::Calendar;
@@ -157,45 +157,13 @@ fn check_extension(extension: Option<u32>) -> Result<Option<u32>> {
     }
 }
 
-/// The period after `start` up to `due`: official holidays on weekdays (as ranges) and
-/// make-up working days on weekends.
+/// The period after `start` up to `due`, with the days it skips and counts unusually.
 fn period_step(calendar: &Calendar, start: NaiveDate, due: NaiveDate) -> Step {
-    let mut holidays: Vec<(NaiveDate, NaiveDate)> = Vec::new();
-    let mut makeup_days = Vec::new();
-    let mut day = start;
-    while day < due {
-        let Some(next) = day.succ_opt() else { break };
-        day = next;
-        let weekend = day.weekday().number_from_monday() >= 6;
-        let working = calendar.is_workday(day).value;
-        if weekend && working {
-            makeup_days.push(day);
-        }
-        if !working && !weekend {
-            extend_or_push(calendar, &mut holidays, day);
-        }
-    }
+    let skipped = calendar.skipped(start, due);
     Step::Period {
         workdays: REPLY_WORKDAYS,
         due,
-        holidays,
-        makeup_days,
+        holidays: skipped.holidays,
+        makeup_days: skipped.makeup_days,
     }
-}
-
-/// Adds a holiday to the last range when only rest days lie between them (a holiday
-/// range goes on over the weekend inside it), else starts a new range.
-fn extend_or_push(calendar: &Calendar, ranges: &mut Vec<(NaiveDate, NaiveDate)>, day: NaiveDate) {
-    if let Some((_, end)) = ranges.last_mut() {
-        let rest_between = end
-            .iter_days()
-            .skip(1)
-            .take_while(|d| *d < day)
-            .all(|d| !calendar.is_workday(d).value);
-        if rest_between {
-            *end = day;
-            return;
-        }
-    }
-    ranges.push((day, day));
 }

@@ -2,29 +2,9 @@
 
 use super::record::{COLUMNS, from_row};
 use super::{Request, RequestFields};
+use crate::serials::next_serial;
 use crate::time::{date_to_text, to_text};
 use crate::{Error, Result, WriteTx, now};
-use sqlx::Row;
-
-/// The next serial of `year`: one more than the last one given out.
-async fn next_serial(tx: &mut WriteTx, year: i32) -> Result<u64> {
-    let row =
-        sqlx::query("UPDATE request_serials SET last = last + 1 WHERE year = $1 RETURNING last")
-            .bind(i64::from(year))
-            .fetch_optional(tx.conn())
-            .await?;
-    let last: i64 = match row {
-        Some(row) => row.try_get("last")?,
-        None => {
-            sqlx::query("INSERT INTO request_serials (year, last) VALUES ($1, 1)")
-                .bind(i64::from(year))
-                .execute(tx.conn())
-                .await?;
-            1
-        }
-    };
-    u64::try_from(last).map_err(|_| Error::Corrupt(format!("申请编号序号溢出：{year}")))
-}
 
 /// Stores a new request under the serial `serial_of(year, n)` gives for the next
 /// number of the receipt year, with the hash of its tracking code.
@@ -36,7 +16,7 @@ pub async fn create(
 ) -> Result<Request> {
     use chrono::Datelike;
     let year = fields.received_on.year();
-    let serial = serial_of(year, next_serial(tx, year).await?);
+    let serial = serial_of(year, next_serial(tx, "request_serials", year).await?);
     let f = fields;
     let row = sqlx::query(&format!(
         "INSERT INTO disclosure_requests (serial, tracking_hash, org_id, applicant_type, \
