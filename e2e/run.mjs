@@ -62,6 +62,9 @@ const ANON_PAGES = [
   { name: 'qa', path: '/qa' },
   { name: 'qa-answers', path: '/qa?q=' + encodeURIComponent('生孩子能领什么补贴') },
   { name: 'qa-none', path: '/qa?q=' + encodeURIComponent('今天天气怎么样') },
+  { name: 'messages', path: '/messages' },
+  { name: 'message-form', path: '/messages/new' },
+  { name: 'message-track', path: '/messages/track' },
 ];
 const CONSOLE_PAGES = [
   { name: 'console', path: '/console' },
@@ -101,6 +104,13 @@ const CONSOLE_PAGES = [
   { name: 'console-consultation-open', path: '/console/consultations/1' },
   { name: 'console-consultation-closed', path: '/console/consultations/3' },
   { name: 'console-qa', path: '/console/qa' },
+  { name: 'console-messages', path: '/console/messages' },
+  { name: 'console-message-open', path: '/console/messages/2' },
+  { name: 'console-message-replied', path: '/console/messages/3' },
+  { name: 'console-message-new', path: '/console/messages/1' },
+  { name: 'console-message-stats', path: '/console/messages/stats' },
+  { name: 'console-mailboxes', path: '/console/mailboxes' },
+  { name: 'console-mailbox', path: '/console/mailboxes/1' },
 ];
 
 // ---------------------------------------------------------------- reporting

@@ -20,6 +20,7 @@ mod error;
 mod form;
 pub mod ledgers;
 pub mod letters;
+pub mod messages;
 pub mod orgs;
 pub mod platform;
 pub mod qa;
@@ -27,6 +28,7 @@ pub mod requests;
 pub mod search;
 mod startup;
 pub mod table;
+mod tracking;
 pub mod users;
 
 pub use context::App;
@@ -46,6 +48,10 @@ pub mod model {
     };
     pub use gongkai_store::ledgers::reports::{Evidence, Report};
     pub use gongkai_store::ledgers::{Plan, Task, TaskFields, TaskUnit};
+    pub use gongkai_store::messages::{
+        Event as MessageEvent, EventKind as MessageEventKind, Mailbox, Message,
+        Status as MessageStatus,
+    };
     pub use gongkai_store::orgs::Org;
     pub use gongkai_store::relations::{DocumentRef, Relation, Relations};
     pub use gongkai_store::requests::{
@@ -55,6 +61,6 @@ pub mod model {
     pub use gongkai_store::{Timestamp, now};
 }
 pub use gongkai_store::{
-    Actor, Backend, ConsultationId, DocumentId, Error as StoreError, OrgId, PlanId, RequestId,
-    Store, TaskId, UserId,
+    Actor, Backend, ConsultationId, DocumentId, Error as StoreError, MailboxId, MessageId, OrgId,
+    PlanId, RequestId, Store, TaskId, UserId,
 };

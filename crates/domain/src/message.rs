@@ -7,7 +7,8 @@
 //! The numbers are the office's settings per box and category: no national rule fixes
 //! them (rules.md §8).
 
-use crate::calendar::{Calendar, Skipped};
+use crate::calendar::Calendar;
+use crate::calendar::skipped::Skipped;
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use serde::Serialize;

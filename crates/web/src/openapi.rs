@@ -13,14 +13,14 @@ use utoipa::OpenApi;
 #[openapi(
     info(
         title = "gongkai API",
-        description = "政务公开平台的开放接口：政策文件库、年度报告、依申请公开、征求意见、政策问答。字段名称稳定，供脚本使用。",
+        description = "政务公开平台的开放接口：政策文件库、年度报告、依申请公开、征求意见、留言、政策问答。字段名称稳定，供脚本使用。",
         version = "1"
     ),
     components(schemas(ErrorBody, ErrorDetail)),
     tags(
         (name = "documents", description = "政策文件"),
         (name = "requests", description = "依申请公开：提交、查询进度（公众），办理清单与详情（工作人员）"),
-        (name = "participation", description = "政民互动：征求意见、政策咨询问答库")
+        (name = "participation", description = "政民互动：征求意见、留言、政策咨询问答库")
     )
 )]
 struct ApiDoc;

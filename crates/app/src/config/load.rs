@@ -98,6 +98,9 @@ impl Settings {
         if self.participation.max_comment_chars == 0 {
             return fail("participation.max_comment_chars", "必须大于 0".to_string());
         }
+        if self.participation.max_message_chars == 0 {
+            return fail("participation.max_message_chars", "必须大于 0".to_string());
+        }
         if self.server.session_idle_minutes == 0 {
             return fail("server.session_idle_minutes", "必须大于 0".to_string());
         }

@@ -85,6 +85,8 @@ pub struct ParticipationSettings {
     pub max_comment_chars: u32,
     /// The topics of the policy Q&A library (政策咨询问答库).
     pub qa_topics: Vec<String>,
+    /// The longest message (留言), in characters.
+    pub max_message_chars: u32,
 }
 
 impl Default for ParticipationSettings {
@@ -111,6 +113,7 @@ impl Default for ParticipationSettings {
             ]
             .map(String::from)
             .to_vec(),
+            max_message_chars: 2000,
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod consultations;
 mod ledgers;
+mod messages;
 mod requests;
 
 use crate::users::{AccountInput, add, generate_password};
@@ -151,6 +152,12 @@ pub async fn seed_requests(app: &App) -> Result<()> {
 /// published (`gongkai serve --demo`).
 pub async fn seed_consultations(app: &App) -> Result<()> {
     consultations::seed(app, &Actor::system("demo")).await
+}
+
+/// The boxes of messages (区长信箱, 政策咨询, 我为政府网站找错) with messages at every
+/// stage (`gongkai serve --demo`).
+pub async fn seed_messages(app: &App) -> Result<()> {
+    messages::seed(app, &Actor::system("demo")).await
 }
 
 /// The entries of the policy Q&A library (`fixtures/qa/entries.csv`, generic answers

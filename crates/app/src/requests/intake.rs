@@ -6,6 +6,7 @@ use super::require_handler;
 use crate::access::CurrentUser;
 use crate::documents::today;
 use crate::form::Problems;
+use crate::tracking::{new_tracking_code, tracking_hash};
 use crate::{App, Error, Result};
 use chrono::NaiveDate;
 use gongkai_domain::annual_report::ApplicantType;
@@ -14,9 +15,7 @@ use gongkai_domain::credit_code::CreditCode;
 use gongkai_domain::request::{Channel, format_serial, is_valid_id_number};
 use gongkai_store::requests::{self, Request, RequestFields};
 use gongkai_store::{OrgId, orgs};
-use rand::Rng;
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 /// Longest description, name and other free text, in characters.
 const MAX_TEXT_CHARS: usize = 2000;
@@ -245,24 +244,4 @@ async fn intake(
         request,
         tracking_code,
     })
-}
-
-/// Characters of tracking codes: no 0/O, 1/I/L, so that a code read aloud is typed right.
-const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const CODE_LENGTH: usize = 12;
-
-fn new_tracking_code() -> String {
-    let mut rng = rand::rng();
-    (0..CODE_LENGTH)
-        .map(|_| char::from(CODE_ALPHABET[rng.random_range(0..CODE_ALPHABET.len())]))
-        .collect()
-}
-
-pub(super) fn tracking_hash(code: &str) -> String {
-    let normalised: String = code
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
-        .collect::<String>()
-        .to_ascii_uppercase();
-    hex::encode(Sha256::digest(normalised.as_bytes()))
 }

@@ -4,8 +4,8 @@
 use super::Handling;
 use super::clock::{handling, handling_of};
 use super::handlers::{handles, may_view};
-use super::intake::tracking_hash;
 use crate::access::CurrentUser;
+use crate::tracking::tracking_hash;
 use crate::{App, Error, Result};
 use gongkai_store::requests;
 use gongkai_store::{RequestId, orgs};

@@ -15,7 +15,7 @@ mod count;
 mod data;
 mod date;
 mod reckoned;
-mod skipped;
+pub mod skipped;
 #[cfg(test)]
 mod tests;
 
@@ -29,7 +29,6 @@ use data::Notice;
 use date::is_weekend;
 pub use date::parse_date;
 pub use reckoned::Reckoned;
-pub use skipped::Skipped;
 
 /// The official notices 2019–2026, reviewed day by day (holidays.md §7).
 const BUILTIN_JSON: &str = include_str!("../../data/holidays-cn.json");

@@ -5,12 +5,14 @@
 //! [`extract`], [`session`] with the CSRF check), errors as pages and as JSON with
 //! their status codes ([`error`], [`error_page`], [`api_error`], [`fallback`]),
 //! rendering ([`render`]), times and dates ([`mod@format`]), downloads ([`download`]), the
-//! one multipart reader ([`multipart`]), the pager ([`pager`]), and the outer
+//! one multipart reader ([`multipart`]), the pager ([`pager`]), the bar chart
+//! ([`chart`]), and the outer
 //! middleware ([`security`], [`metrics`]).
 //!
 //! Areas import the kit; the kit imports no area (`crates/layers/tests` checks it).
 
 pub mod api_error;
+pub mod chart;
 pub mod download;
 pub mod error;
 pub mod error_page;

@@ -1,9 +1,9 @@
 //! Work-plan ledgers (任务分工台账), all on the console: the office's plans with their
 //! review and tracking, corrections, the sheet and taking tasks into other plans, and
-//! each unit's tasks with their reports and sign-off ([`console`]); the completion
-//! chart they share ([`chart`]).
+//! each unit's tasks with their reports and sign-off (`console`); the completion
+//! chart they share (`completion`).
 
-mod chart;
+mod completion;
 mod console;
 
 use crate::kit::state::AppState;

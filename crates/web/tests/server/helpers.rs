@@ -3,6 +3,7 @@
 use gongkai_app::App;
 use gongkai_app::config::Settings;
 use gongkai_app::demo::DemoAccount;
+use gongkai_app::users::{AccountInput, add, generate_password};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
@@ -82,6 +83,27 @@ impl TestApp {
             response.status(),
             StatusCode::SEE_OTHER,
             "login as {role:?}"
+        );
+        client
+    }
+
+    /// Signs in a new editor of `unit`.
+    pub async fn unit_editor(&self, username: &str, unit: &str) -> Client {
+        let password = generate_password();
+        let input = AccountInput {
+            username: username.to_string(),
+            display_name: username.to_string(),
+            password: password.clone(),
+            role: Role::Editor,
+            org: unit.to_string(),
+        };
+        add(&self.app, gongkai_app::Actor::system("test"), &input)
+            .await
+            .unwrap();
+        let client = self.client();
+        assert_eq!(
+            client.login(username, &password).await.status(),
+            StatusCode::SEE_OTHER
         );
         client
     }

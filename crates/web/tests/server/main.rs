@@ -15,6 +15,7 @@ mod documents;
 mod ledgers;
 mod letters;
 mod library_console;
+mod messages;
 mod ops;
 mod orgs;
 mod platform;

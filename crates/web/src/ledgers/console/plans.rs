@@ -4,12 +4,13 @@
 //! the sheet and taking tasks into other plans are in `plan_actions`; units' pages
 //! in `tasks`.
 
+use crate::kit::chart::BarChart;
 use crate::kit::error::{WebError, public_message, status_of};
 use crate::kit::layout::Layout;
 use crate::kit::render::render;
 use crate::kit::state::AppState;
 use crate::kit::visitor::Staff;
-use crate::ledgers::chart::CompletionChart;
+use crate::ledgers::completion::completion_chart;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Multipart, Path, Query, State};
@@ -128,7 +129,7 @@ struct PlanPage {
     names: Vec<NameRow>,
     unknown: usize,
     units: Vec<Org>,
-    chart: CompletionChart,
+    chart: BarChart,
 }
 
 impl PlanPage {
@@ -194,7 +195,7 @@ async fn plan_page(
     } else {
         Vec::new()
     };
-    let chart = CompletionChart::of(&view.units);
+    let chart = completion_chart(&view.units);
     Ok(PlanPage {
         layout: Layout::for_staff(state, staff, &view.plan.title).await?,
         error,

@@ -3,6 +3,7 @@
 //! report (with files and library documents as evidence), the office's sign-off and
 //! return, and evidence downloads.
 
+use crate::kit::chart::BarChart;
 use crate::kit::download::file_response;
 use crate::kit::error::{WebError, public_message, status_of};
 use crate::kit::format::local_time;
@@ -11,7 +12,7 @@ use crate::kit::multipart::{self, MultipartForm};
 use crate::kit::render::render;
 use crate::kit::state::AppState;
 use crate::kit::visitor::Staff;
-use crate::ledgers::chart::CompletionChart;
+use crate::ledgers::completion::completion_chart;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Multipart, Path, Query, State};
@@ -48,7 +49,7 @@ struct ListPage {
     rows: Vec<WorkRow>,
     /// Figures per unit of the listed tasks, as a table and a chart.
     units: Vec<UnitStats>,
-    chart: CompletionChart,
+    chart: BarChart,
     /// The due-list horizon, when the list is filtered.
     within: Option<i64>,
     default_within: i64,
@@ -82,7 +83,7 @@ async fn list_tasks(
     let units = tracking::unit_figures(&state.app, &staff.user, &rows).await?;
     let page = ListPage {
         layout: Layout::for_staff(&state, &staff, "我的任务").await?,
-        chart: CompletionChart::of(&units),
+        chart: completion_chart(&units),
         units,
         rows,
         within,

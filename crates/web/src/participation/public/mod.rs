@@ -1,7 +1,8 @@
-//! The public pages of participation: consultations (`consultations`) and the policy
-//! Q&A (`qa`).
+//! The public pages of participation: consultations (`consultations`), messages
+//! (`messages`) and the policy Q&A (`qa`).
 
 mod consultations;
+mod messages;
 mod qa;
 
 use crate::kit::state::AppState;
@@ -10,5 +11,6 @@ use axum::Router;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(consultations::router())
+        .merge(messages::router())
         .merge(qa::router())
 }

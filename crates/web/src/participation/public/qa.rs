@@ -39,6 +39,18 @@ struct QaPage {
     topics: Vec<TopicGroup>,
 }
 
+impl QaPage {
+    /// The question, URL-encoded, as the message form's text.
+    fn body_query(&self) -> String {
+        url::form_urlencoded::byte_serialize(self.q.as_bytes()).collect()
+    }
+
+    /// A title for the message: 政策咨询.
+    fn title_query(&self) -> String {
+        url::form_urlencoded::byte_serialize("政策咨询".as_bytes()).collect()
+    }
+}
+
 #[derive(serde::Deserialize)]
 struct AskQuery {
     #[serde(default)]

@@ -35,6 +35,11 @@ struct ConsolePage {
     /// Open disclosure requests due within `requests_within` working days or overdue.
     requests_due: usize,
     requests_within: i64,
+    /// Open messages (留言) due within `messages_within` working days or overdue, and
+    /// how many of them are overdue.
+    messages_due: usize,
+    messages_overdue: usize,
+    messages_within: i64,
 }
 
 async fn show_console(
@@ -70,6 +75,9 @@ async fn show_console(
     let tasks_due = gongkai_app::ledgers::tracking::due_within(&state.app, &staff.user, due_within)
         .await?
         .len();
+    let messages_within = gongkai_app::messages::DUE_WITHIN;
+    let messages =
+        gongkai_app::messages::due_within(&state.app, &staff.user, messages_within).await?;
     let requests_within = gongkai_app::requests::DUE_WITHIN;
     let requests_due = gongkai_app::requests::due_within(&state.app, &staff.user, requests_within)
         .await?
@@ -80,6 +88,12 @@ async fn show_console(
         due_within,
         requests_due,
         requests_within,
+        messages_due: messages.len(),
+        messages_overdue: messages
+            .iter()
+            .filter(|m| m.timeliness.is_overdue())
+            .count(),
+        messages_within,
         layout: Layout::for_staff(&state, &staff, "工作台").await?,
         display_name: staff.user.display_name.clone(),
         roles,

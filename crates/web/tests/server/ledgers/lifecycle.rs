@@ -2,8 +2,7 @@
 //! with evidence, the office returning and signing off, and the carry-over (回头看).
 
 use super::{
-    FINANCE, SERVICES, import_seed, map_unknown_names, task_id_with, task_ids, unit_editor,
-    values_after,
+    FINANCE, SERVICES, import_seed, map_unknown_names, task_id_with, task_ids, values_after,
 };
 use crate::helpers::{Client, TestApp, location};
 use gongkai_domain::role::Role;
@@ -26,7 +25,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
     assert!(refused.text().await.unwrap().contains("尚未对应到单位"));
 
     // A unit sees nothing of a draft.
-    let finance = unit_editor(&app, "finance", FINANCE).await;
+    let finance = app.unit_editor("finance", FINANCE).await;
     assert_eq!(finance.get(&plan).await.status(), StatusCode::FORBIDDEN);
 
     map_unknown_names(&app, &office, &plan).await;
@@ -77,7 +76,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
 
     // Another unit: the services office shares the task (区政数局) but sees none of
     // finance's report, and cannot report in finance's name.
-    let services = unit_editor(&app, "services", SERVICES).await;
+    let services = app.unit_editor("services", SERVICES).await;
     let (status, shared) = services.get_text(&task).await;
     assert_eq!(status, StatusCode::OK, "the task names 区政数局 too");
     assert!(

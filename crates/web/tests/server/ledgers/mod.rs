@@ -9,8 +9,6 @@ mod lifecycle;
 mod sheet;
 
 use crate::helpers::{Client, TestApp, location};
-use gongkai_app::users::{AccountInput, add, generate_password};
-use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 use reqwest::multipart::{Form, Part};
 
@@ -18,27 +16,6 @@ pub(super) const SEED_001: &str =
     include_str!("../../../../../fixtures/seeds/001_6b141d89c3fcc9de.txt");
 pub(super) const FINANCE: &str = "示例区财政局";
 pub(super) const SERVICES: &str = "示例区政务服务管理办公室";
-
-/// Signs in a new editor of `unit`.
-pub(super) async fn unit_editor(app: &TestApp, username: &str, unit: &str) -> Client {
-    let password = generate_password();
-    let input = AccountInput {
-        username: username.to_string(),
-        display_name: username.to_string(),
-        password: password.clone(),
-        role: Role::Editor,
-        org: unit.to_string(),
-    };
-    add(&app.app, gongkai_app::Actor::system("test"), &input)
-        .await
-        .unwrap();
-    let client = app.client();
-    assert_eq!(
-        client.login(username, &password).await.status(),
-        StatusCode::SEE_OTHER
-    );
-    client
-}
 
 /// The values of every `attr="…"` that follows `marker` in `html`.
 pub(super) fn values_after(html: &str, marker: &str, attr: &str) -> Vec<String> {
