@@ -210,6 +210,32 @@ pub async fn import_upload(
     import_sheet(app, user.actor(), file_name, bytes).await
 }
 
+/// One entry written by the office (a replied 咨询 made an entry): checked like a row
+/// of a sheet, stored under its code (again: updated).
+pub async fn add_entry(app: &App, user: &CurrentUser, fields: [&str; 5]) -> Result<ImportSummary> {
+    let all = orgs::list(&app.store).await?;
+    let roots = crate::orgs::roots(app).await?;
+    if !roots
+        .first()
+        .is_some_and(|g| is_office_for(user, g.id, &all))
+    {
+        return Err(Error::Forbidden);
+    }
+    let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    let row: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+    import_rows(app, user.actor(), &[header, row])
+        .await
+        .map_err(|e| match e {
+            Error::Import(problems) => Error::Form(
+                problems
+                    .iter()
+                    .map(|p| p.trim_start_matches("第2行：").to_string())
+                    .collect(),
+            ),
+            other => other,
+        })
+}
+
 /// Imports the bytes of a sheet as `actor` (the demo's entries too).
 pub(crate) async fn import_sheet(
     app: &App,

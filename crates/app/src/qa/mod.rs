@@ -11,6 +11,6 @@ mod review;
 
 pub use cache::QaCache;
 pub(crate) use import::import_sheet;
-pub use import::{ImportSummary, import_file, import_upload};
+pub use import::{ImportSummary, add_entry, import_file, import_upload};
 pub use matching::{MatchView, match_question};
 pub use review::{EntryView, entries, mark_reviewed, public_entries};

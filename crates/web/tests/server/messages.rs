@@ -274,3 +274,65 @@ async fn a_message_before_the_national_day_is_due_after_it_and_overdue_shows_eve
         .await;
     assert!(sheet.bytes().await.unwrap().starts_with(b"PK"));
 }
+
+#[tokio::test]
+async fn a_replied_consultation_becomes_an_entry_of_the_qa_library() {
+    let app = TestApp::spawn().await;
+    let office = app.signed_in(Role::Office).await;
+    let mailbox = open_box(&app, &office).await;
+    let form = [
+        ("mailbox", mailbox.as_str()),
+        ("category", "consultation"),
+        ("title", "灵活就业人员怎么交养老保险"),
+        ("body", "我是自由职业者，想自己交养老保险。"),
+    ];
+    app.client()
+        .submit("/messages/new", "/messages/new", &form)
+        .await;
+    let (_, list) = office.get_text("/console/messages").await;
+    let id = list
+        .split("/console/messages/")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let path = format!("/console/messages/{id}");
+    step(&office, &path, &[("step", "accept")]).await;
+    step(
+        &office,
+        &path,
+        &[
+            ("step", "reply"),
+            ("text", "可以个人身份参加职工基本养老保险。"),
+        ],
+    )
+    .await;
+    let entry = |topic: &'static str| {
+        [
+            ("code", "Q900"),
+            ("question", "灵活就业人员如何参加养老保险？"),
+            ("answer", "可以个人身份参加职工基本养老保险。"),
+            ("topic", topic),
+            ("basis", ""),
+        ]
+    };
+    let wrong = office
+        .submit(&path, &format!("{path}/qa"), &entry("天文"))
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        wrong
+            .text()
+            .await
+            .unwrap()
+            .contains("主题“天文”不在主题分类中")
+    );
+    let made = office
+        .submit(&path, &format!("{path}/qa"), &entry("社会保险"))
+        .await;
+    assert_eq!(location(&made), format!("{path}?done=qa"));
+    let entries: serde_json::Value = app.client().get("/api/v1/qa").await.json().await.unwrap();
+    assert_eq!(entries["entries"][0]["code"], "Q900", "{entries}");
+}

@@ -2,7 +2,7 @@
 //! date, and a message's page with the writer (private), its clock explained, its
 //! record, the steps staff take (accept or refuse, route, transfer, note, extend,
 //! reply, publish) and, for a 咨询, the three entries of the policy Q&A library that
-//! answer it best.
+//! answer it best — and once replied, the form that makes it an entry.
 
 use crate::kit::error::{WebError, public_message, status_of};
 use crate::kit::extract::DoneQuery;
@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/console/messages", get(list_messages))
         .route("/console/messages/{id}", get(show_message))
         .route("/console/messages/{id}/steps", post(take_step))
+        .route("/console/messages/{id}/qa", post(make_entry))
 }
 
 #[derive(Template)]
@@ -68,6 +69,7 @@ struct MessagePage {
     units: Vec<(String, String)>,
     refusals: Vec<(&'static str, &'static str)>,
     suggestions: Vec<MatchView>,
+    topics: Vec<String>,
 }
 
 /// What a finished step says on the page it returns to.
@@ -81,6 +83,7 @@ fn notice(done: &str) -> Option<&'static str> {
         "extend" => "已延长办理期限。",
         "reply" => "已答复。",
         "publish" => "已公开。",
+        "qa" => "已转入政策咨询问答库。",
         _ => return None,
     })
 }
@@ -134,6 +137,7 @@ async fn page(
             .collect(),
         events,
         suggestions,
+        topics: state.app.settings.participation.qa_topics.clone(),
         v,
     })
 }
@@ -159,6 +163,38 @@ async fn take_step(
                 url::form_urlencoded::byte_serialize(input.step.as_bytes()).collect::<String>();
             Ok(Redirect::to(&format!("/console/messages/{id}?done={done}")).into_response())
         }
+        Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
+            let shown = page(&state, &staff, id, Some(public_message(&e)), "").await?;
+            Ok((status_of(&e), render_private(&shown)?).into_response())
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct EntryForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    question: String,
+    #[serde(default)]
+    answer: String,
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    basis: String,
+}
+
+/// Makes a replied 咨询 an entry of the policy Q&A library, as the office wrote it.
+async fn make_entry(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(id): Path<MessageId>,
+    Form(f): Form<EntryForm>,
+) -> Result<Response, WebError> {
+    let fields = [f.code.as_str(), &f.question, &f.answer, &f.topic, &f.basis];
+    match qa::add_entry(&state.app, &staff.user, fields).await {
+        Ok(_) => Ok(Redirect::to(&format!("/console/messages/{id}?done=qa")).into_response()),
         Err(e) if e.is_client_error() && !matches!(e, Error::Forbidden | Error::NotFound(_)) => {
             let shown = page(&state, &staff, id, Some(public_message(&e)), "").await?;
             Ok((status_of(&e), render_private(&shown)?).into_response())
