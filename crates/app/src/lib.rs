@@ -18,6 +18,7 @@ pub mod documents;
 pub mod docx;
 mod error;
 mod form;
+pub mod guard;
 pub mod ledgers;
 pub mod letters;
 pub mod messages;

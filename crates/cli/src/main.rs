@@ -1,7 +1,7 @@
 //! `gongkai`: the one binary of the platform — web server, set-up and operator
 //! commands, the work-plan extractor and the search benchmark. Each command parses its
-//! arguments, calls the app layer and prints; the output formats of `calendar` and
-//! `extract` and the files of `bench corpus` are a contract that scripts rely on.
+//! arguments, calls the app layer and prints; the output formats of `calendar`,
+//! `extract`, `qa match` and `scan pii` and the files of `bench corpus` are a contract that scripts rely on.
 //!
 //! Exit codes: 0 success; 1 the platform failed (database unreachable, broken
 //! audit chain, I/O); 2 the input was wrong (bad date, bad configuration, bad
@@ -15,6 +15,7 @@ mod failure;
 mod import;
 mod qa;
 mod report;
+mod scan;
 mod serve;
 mod setup;
 
@@ -67,6 +68,9 @@ enum Command {
     /// Reports computed from the records: annual (政府信息公开工作年度报告).
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Scans: personal information in files (scan pii).
+    #[command(subcommand)]
+    Scan(scan::ScanCommand),
     /// Search benchmark: corpus, index, search.
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -78,6 +82,7 @@ fn main() -> ExitCode {
         Command::Calendar(command) => calendar::run(&cli.data, command),
         Command::Bench(command) => bench::run(&cli.data, command),
         Command::Extract(args) => extract::run(&args),
+        Command::Scan(command) => scan::run(&cli.data, command),
         command => match tokio::runtime::Runtime::new() {
             Ok(runtime) => runtime.block_on(run_async(cli.data, command)),
             Err(e) => Err(Failure::platform(format!("无法启动运行时：{e}"))),
@@ -106,5 +111,6 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Calendar(command) => calendar::run(&data, command),
         Command::Bench(command) => bench::run(&data, command),
         Command::Extract(args) => extract::run(&args),
+        Command::Scan(command) => scan::run(&data, command),
     }
 }

@@ -17,6 +17,8 @@ mod import;
 mod qa;
 #[path = "cli/report.rs"]
 mod report;
+#[path = "cli/scan.rs"]
+mod scan;
 #[path = "cli/setup.rs"]
 mod setup;
 #[path = "cli/users.rs"]

@@ -26,6 +26,7 @@ pub mod lifecycle;
 pub mod message;
 pub mod org;
 pub mod password;
+pub mod pii;
 pub mod platform;
 pub mod relation;
 pub mod request;

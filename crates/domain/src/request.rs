@@ -97,27 +97,6 @@ impl ApplicantType {
     }
 }
 
-/// Whether `number` is a valid 18-character 居民身份证号码: 17 digits, a real birth
-/// date, and the check character of GB 11643-1999 (ISO 7064 MOD 11-2).
-pub fn is_valid_id_number(number: &str) -> bool {
-    let chars: Vec<char> = number.trim().chars().collect();
-    if chars.len() != 18 || !chars[..17].iter().all(char::is_ascii_digit) {
-        return false;
-    }
-    let birth: String = chars[6..14].iter().collect();
-    if chrono::NaiveDate::parse_from_str(&birth, "%Y%m%d").is_err() {
-        return false;
-    }
-    const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    const CHECK: [char; 11] = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-    let sum: u32 = chars[..17]
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(c, w)| c.to_digit(10).unwrap_or(0) * w)
-        .sum();
-    chars[17].to_ascii_uppercase() == CHECK[(sum % 11) as usize]
-}
-
 /// The default serial pattern: 〔2026〕第0001号.
 pub const DEFAULT_SERIAL_PATTERN: &str = "〔{year}〕第{seq:4}号";
 
@@ -138,24 +117,6 @@ pub fn format_serial(pattern: &str, year: i32, seq: u64) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn identity_numbers_need_a_real_birth_date_and_the_check_character() {
-        // The example number of GB 11643-1999.
-        assert!(is_valid_id_number("11010519491231002X"));
-        assert!(is_valid_id_number("11010519491231002x"));
-        assert!(
-            !is_valid_id_number("110105194912310021"),
-            "wrong check character"
-        );
-        assert!(!is_valid_id_number("110105194902300028"), "30 February");
-        assert!(!is_valid_id_number("1101051949123100"), "too short");
-        assert!(!is_valid_id_number("11010519491231002X0"));
-        assert!(
-            !is_valid_id_number("１１０１０５１９４９１２３１００２X"),
-            "full-width digits"
-        );
-    }
 
     #[test]
     fn serials_follow_the_pattern() {

@@ -26,6 +26,10 @@ pub enum Error {
     #[error("PDF 文件无法读取：{reason}")]
     InvalidPdf { reason: String },
 
+    /// A .xlsx file that is not a readable workbook.
+    #[error("Excel 工作簿（.xlsx）无法读取：{reason}")]
+    InvalidXlsx { reason: String },
+
     /// A compressed part that expands beyond the size this crate accepts.
     #[error("文件内容过大：{what}解压后超过 {limit} 字节")]
     TooLarge { what: String, limit: usize },
@@ -39,6 +43,7 @@ impl Error {
             Error::MissingDocxPart { .. } => "missing_docx_part",
             Error::InvalidDocxXml { .. } => "invalid_docx_xml",
             Error::InvalidPdf { .. } => "invalid_pdf",
+            Error::InvalidXlsx { .. } => "invalid_xlsx",
             Error::TooLarge { .. } => "too_large",
         }
     }
@@ -63,6 +68,7 @@ mod tests {
                 "invalid_docx_xml",
             ),
             (Error::InvalidPdf { reason: "x".into() }, "invalid_pdf"),
+            (Error::InvalidXlsx { reason: "x".into() }, "invalid_xlsx"),
             (
                 Error::TooLarge {
                     what: "x".into(),

@@ -2,8 +2,9 @@
 //!
 //! This crate owns two pure steps of importing documents:
 //!
-//! - [`text_of`] turns the bytes of a `.txt`, `.html`, `.docx` or `.pdf` file into plain
-//!   text with one paragraph per line (see [`SourceKind`]);
+//! - [`text_of`] turns the bytes of a `.txt`, `.html`, `.docx`, `.pdf` or `.xlsx` file
+//!   into plain text with one paragraph per line (see [`SourceKind`]), and
+//!   [`passages_of`] into located passages (第N段, 第N页, a sheet's cell);
 //! - [`parse_page`] recognises the layout of a page copied from a Chinese government
 //!   portal and extracts its title, metadata (索引号, 发文字号, 成文日期…) and body;
 //! - [`extract_workplan`] reads a work plan (工作要点, 任务分工) into its ledger of tasks.
@@ -17,14 +18,17 @@ mod error;
 mod html;
 mod limits;
 mod page;
+mod passage;
 mod pdf;
 mod source;
 mod text;
 mod txt;
 mod workplan;
+mod xlsx;
 
 pub use error::{Error, Result};
 pub use limits::MAX_DECOMPRESSED_SIZE;
 pub use page::{ExtractedPage, PageMetadata, parse_page};
+pub use passage::{Location, Passage, paragraphs, passages_of};
 pub use source::{SourceKind, text_of};
 pub use workplan::{Ledger, Task, extract_workplan, extract_workplan_from};

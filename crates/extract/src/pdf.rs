@@ -16,6 +16,12 @@ use crate::{Error, MAX_DECOMPRESSED_SIZE, Result};
 
 /// The text of every page of a PDF, in page order (not yet normalised).
 pub(crate) fn text(bytes: &[u8]) -> Result<String> {
+    Ok(pages(bytes)?.concat())
+}
+
+/// The text of each page of a PDF, in page order (not yet normalised); a page without a
+/// text layer is an empty string.
+pub(crate) fn pages(bytes: &[u8]) -> Result<Vec<String>> {
     match panic::catch_unwind(|| text_layer(bytes)) {
         Ok(result) => result,
         Err(_) => Err(Error::InvalidPdf {
@@ -27,7 +33,7 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String> {
 /// Loads the document and collects the text of each page. A page whose text cannot be
 /// decoded is skipped as long as some text was found; if nothing was, the first error is
 /// reported.
-fn text_layer(bytes: &[u8]) -> Result<String> {
+fn text_layer(bytes: &[u8]) -> Result<Vec<String>> {
     let invalid = |e: lopdf::Error| Error::InvalidPdf {
         reason: e.to_string(),
     };
@@ -36,25 +42,32 @@ fn text_layer(bytes: &[u8]) -> Result<String> {
         ..LoadOptions::default()
     };
     let document = Document::load_mem_with_options(bytes, options).map_err(invalid)?;
-    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
-    if pages.is_empty() {
+    let numbers: Vec<u32> = document.get_pages().keys().copied().collect();
+    if numbers.is_empty() {
         // A page tree without pages: what is left of a damaged file after repair.
         return Err(Error::InvalidPdf {
             reason: "没有任何页面".to_owned(),
         });
     }
-    let mut text = String::new();
     let mut first_error = None;
-    for chunk in document.extract_text_chunks_with_limit(&pages, MAX_DECOMPRESSED_SIZE) {
-        match chunk {
-            Ok(chunk) => text.push_str(&chunk),
-            Err(e) => {
-                first_error.get_or_insert(e);
+    let pages: Vec<String> = numbers
+        .iter()
+        .map(|number| {
+            let chunks = document.extract_text_chunks_with_limit(&[*number], MAX_DECOMPRESSED_SIZE);
+            let mut page = String::new();
+            for chunk in chunks {
+                match chunk {
+                    Ok(chunk) => page.push_str(&chunk),
+                    Err(e) => {
+                        first_error.get_or_insert(e);
+                    }
+                }
             }
-        }
-    }
+            page
+        })
+        .collect();
     match first_error {
-        Some(e) if text.trim().is_empty() => Err(invalid(e)),
-        _ => Ok(text),
+        Some(e) if pages.iter().all(|p| p.trim().is_empty()) => Err(invalid(e)),
+        _ => Ok(pages),
     }
 }

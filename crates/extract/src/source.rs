@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::{Result, docx, html, pdf, text, txt};
+use crate::{Result, docx, html, pdf, text, txt, xlsx};
 
 /// The kind of a source file, which decides how its bytes become text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -15,11 +15,13 @@ pub enum SourceKind {
     Docx,
     /// A PDF file with a text layer.
     Pdf,
+    /// An Excel workbook (Office Open XML).
+    Xlsx,
 }
 
 impl SourceKind {
     /// The kind of a file by its extension (case-insensitive): `txt`; `htm`, `html`,
-    /// `shtml`; `docx`; `pdf`. `None` for anything else, including legacy `.doc`.
+    /// `shtml`; `docx`; `pdf`; `xlsx`. `None` for anything else, including legacy `.doc`.
     pub fn from_path(path: &Path) -> Option<SourceKind> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
         match extension.as_str() {
@@ -27,6 +29,7 @@ impl SourceKind {
             "htm" | "html" | "shtml" => Some(SourceKind::Html),
             "docx" => Some(SourceKind::Docx),
             "pdf" => Some(SourceKind::Pdf),
+            "xlsx" => Some(SourceKind::Xlsx),
             _ => None,
         }
     }
@@ -43,13 +46,15 @@ impl SourceKind {
 ///   breaks, table cells are separated by a line break;
 /// - docx: paragraphs of `word/document.xml` become lines (`w:t` text, `w:tab` as a tab,
 ///   `w:br` as a line break), tables cell by cell;
-/// - pdf: the text layer (an image-only PDF gives an empty string).
+/// - pdf: the text layer (an image-only PDF gives an empty string);
+/// - xlsx: every sheet in order, a row per line, cells separated by a tab.
 pub fn text_of(bytes: &[u8], kind: SourceKind) -> Result<String> {
     let raw = match kind {
         SourceKind::Text => txt::decode(bytes),
         SourceKind::Html => html::text(bytes),
         SourceKind::Docx => docx::text(bytes)?,
         SourceKind::Pdf => pdf::text(bytes)?,
+        SourceKind::Xlsx => xlsx::text(bytes)?,
     };
     Ok(text::normalise(&raw))
 }
@@ -68,6 +73,8 @@ mod tests {
             ("a.shtml", Some(SourceKind::Html)),
             ("通知.DOCX", Some(SourceKind::Docx)),
             ("a.pdf", Some(SourceKind::Pdf)),
+            ("名单.XLSX", Some(SourceKind::Xlsx)),
+            ("a.xls", None),
             ("a.doc", None),
             ("a", None),
             ("pdf", None),

@@ -2,11 +2,12 @@
 
 use crate::{Error, Result};
 
-const SECTIONS: [&str; 7] = [
+const SECTIONS: [&str; 8] = [
     "agency",
     "office",
     "requests",
     "participation",
+    "pii",
     "server",
     "database",
     "log",
@@ -45,9 +46,9 @@ pub(super) fn apply_env(
 }
 
 /// Reads an environment value as the TOML type it looks like; lists (`listen`,
-/// `qa_topics`) are comma-separated.
+/// `qa_topics`, `allow`) are comma-separated.
 fn env_value(key: &str, value: &str) -> toml::Value {
-    if key == "listen" || key == "qa_topics" {
+    if matches!(key, "listen" | "qa_topics" | "allow") {
         return toml::Value::Array(
             value
                 .split(',')

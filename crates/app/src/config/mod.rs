@@ -14,6 +14,6 @@ pub use example::EXAMPLE_CONFIG;
 pub use load::CONFIG_FILE;
 pub use settings::{
     AgencySettings, Ask, DatabaseSettings, LogSettings, OfficeSettings, ParticipationSettings,
-    RequestSettings, ServerSettings, Settings, redact_url,
+    PiiSettings, RequestSettings, ServerSettings, Settings, redact_url,
 };
 pub use time_zone::china_offset;

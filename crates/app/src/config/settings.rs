@@ -11,6 +11,7 @@ pub struct Settings {
     pub office: OfficeSettings,
     pub requests: RequestSettings,
     pub participation: ParticipationSettings,
+    pub pii: PiiSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
@@ -116,6 +117,16 @@ impl Default for ParticipationSettings {
             max_message_chars: 2000,
         }
     }
+}
+
+/// The personal-information guard (个人信息保护).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PiiSettings {
+    /// Numbers and addresses published on purpose (office mobiles, mailboxes) that the
+    /// guard lets pass, in any layout; the office's phone, fax and e-mail of `[office]`
+    /// pass without being listed.
+    pub allow: Vec<String>,
 }
 
 /// Whether a public form asks for a field.

@@ -6,7 +6,8 @@
 //! * `bench index` indexes a corpus file into `DATA/index`, the index the platform uses;
 //! * `bench search` runs the query list against that index and reports latency
 //!   percentiles, with and without facet counts;
-//! * `bench extract` times work-plan extraction of files in process (MB/s).
+//! * `bench extract` times work-plan extraction of files in process (MB/s);
+//! * `bench pii` times the personal-information guard over files' text (MB/s).
 //!
 //! Input files that cannot be read or parsed exit with code 2, naming file and line.
 
@@ -14,6 +15,7 @@ mod corpus;
 mod extract;
 mod index;
 mod io;
+mod pii;
 mod queries;
 mod record;
 mod report;
@@ -37,6 +39,8 @@ pub enum BenchCommand {
     Search(SearchArgs),
     /// Time work-plan extraction of files in process and report MB/s.
     Extract(ExtractArgs),
+    /// Time the personal-information guard over files' text and report MB/s.
+    Pii(ExtractArgs),
     /// Time the annual report over generated requests (generated on first use).
     Report(ReportArgs),
 }
@@ -56,7 +60,7 @@ pub struct ReportArgs {
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Work plans (.txt, .html, .docx, .pdf).
+    /// Input files (.txt, .html, .docx, .pdf; .xlsx for `bench pii`).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Timed rounds over all files (after one warm-up round).
@@ -108,6 +112,7 @@ pub fn run(data: &DataArgs, command: BenchCommand) -> Result<(), Failure> {
             search::run(&data.dir, &args.queries, args.runs, args.no_facets)
         }
         BenchCommand::Extract(args) => extract::run(&args.files, args.rounds),
+        BenchCommand::Pii(args) => pii::run(&args.files, args.rounds),
         BenchCommand::Report(args) => tokio::runtime::Runtime::new()
             .map_err(|e| Failure::platform(format!("无法启动运行时：{e}")))?
             .block_on(report::run(data, args.requests, args.seed, args.runs)),
