@@ -77,6 +77,8 @@ const CONSOLE_PAGES = [
   { name: 'console-password', path: '/console/password' },
   { name: 'console-documents', path: '/console/documents' },
   { name: 'console-document', path: '/console/documents/1' },
+  { name: 'console-document-review', path: '/console/documents/6' },
+  { name: 'console-pii', path: '/console/pii' },
   { name: 'console-document-new', path: '/console/documents/new' },
   { name: 'console-document-edit', path: '/console/documents/1/edit' },
   { name: 'console-cleanup', path: '/console/cleanup' },

@@ -2,11 +2,15 @@
 
 pub mod attachments;
 mod edit;
+pub(crate) mod files;
 mod import;
 pub mod interpretations;
-mod numbering;
+pub(crate) mod numbering;
+mod permit;
+pub mod pii;
 mod public;
 mod public_page;
+pub mod secrecy;
 mod workflow;
 
 pub use edit::{
@@ -15,10 +19,11 @@ pub use edit::{
 };
 pub use gongkai_store::documents::events;
 pub use import::{ImportEvent, ImportSummary, Outcome, import_paths, import_text};
+pub use permit::today;
 pub use public::{MAX_PAGE_SIZE, PUBLIC_PAGE_SIZE, public_document, public_list, public_page};
 pub use public_page::{PublicDocument, public_document_page};
 pub use workflow::{
     Allowed, CLEANUP_LIMIT, CleanupDecision, ValidityInput, Worklist, allowed, change_validity,
-    cleanup_batch, cleanup_list, find_document, relate, relations_of, take_step, today, unrelate,
+    cleanup_batch, cleanup_list, find_document, relate, relations_of, take_step, unrelate,
     worklist,
 };

@@ -44,6 +44,10 @@ pub mod model {
     pub use gongkai_store::consultations::{
         Comment as ConsultationComment, Consultation, ConsultationEvent, ConsultationFile,
     };
+    pub use gongkai_store::documents::findings::{
+        Field as FindingField, OpenFinding, ScannedFinding, StoredFinding,
+    };
+    pub use gongkai_store::documents::secrecy::StoredReview;
     pub use gongkai_store::documents::{
         Document, DocumentEvent, DocumentFields, EventStep, PublicFilter, ValidityChange,
     };

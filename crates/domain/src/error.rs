@@ -86,6 +86,11 @@ pub enum Error {
     #[error("{reason}")]
     MessageClock { reason: String },
 
+    /// A 保密审查 record that cannot stand: no conclusion or basis, a date in the future,
+    /// or a document found secret yet marked for active disclosure.
+    #[error("保密审查：{reason}")]
+    SecrecyReview { reason: String },
+
     /// An amount of money that is not a non-negative number of 万元 with at most four
     /// decimals.
     #[error("金额应为不小于 0 的数字（单位：万元，最多四位小数）：{input}")]
@@ -115,6 +120,7 @@ impl Error {
             Error::InvalidAmount { .. } => "invalid_amount",
             Error::ConsultationPeriod { .. } => "invalid_consultation_period",
             Error::MessageClock { .. } => "invalid_message_extension",
+            Error::SecrecyReview { .. } => "invalid_secrecy_review",
         }
     }
 }
@@ -201,6 +207,10 @@ mod tests {
             (
                 Error::MessageClock { reason: "y".into() },
                 "invalid_message_extension",
+            ),
+            (
+                Error::SecrecyReview { reason: "y".into() },
+                "invalid_secrecy_review",
             ),
         ];
         for (error, code) in &cases {

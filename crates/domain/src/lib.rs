@@ -6,7 +6,8 @@
 //! policy documents (发文字号, 索引号, 有效性, 主题分类 and 体裁分类, 公开属性, relations
 //! between documents, 政策解读), and the statuses and deadlines of work-plan ledgers, and the letters (答复书、告知书) sent to
 //! applicants with their templates, and public consultations on drafts (periods,
-//! stages, dispositions of comments). It does no I/O, no async and no SQL; everything here is
+//! stages, dispositions of comments), the personal-information guard and the
+//! confidentiality review (保密审查) before publication. It does no I/O, no async and no SQL; everything here is
 //! a plain function or a type that can only be built valid.
 
 pub mod annual_report;
@@ -32,6 +33,7 @@ pub mod relation;
 pub mod request;
 pub mod request_clock;
 pub mod role;
+pub mod secrecy;
 pub mod topic;
 pub mod unit_match;
 pub mod validity;

@@ -132,7 +132,8 @@ pub async fn close_early(
 }
 
 /// Publishes the 意见收集和采纳情况 with the office's summary: only once the
-/// consultation is over and every comment has its disposition.
+/// consultation is over and every comment has its disposition, and never while the
+/// summary or a reason shown with it holds personal information.
 pub async fn publish(
     app: &App,
     user: &CurrentUser,
@@ -146,11 +147,8 @@ pub async fn publish(
             "征求意见结束后才能公布采纳情况",
         ));
     }
-    let pending = consultations::comments(&app.store, id)
-        .await?
-        .iter()
-        .filter(|c| c.disposition.is_none())
-        .count();
+    let comments = consultations::comments(&app.store, id).await?;
+    let pending = comments.iter().filter(|c| c.disposition.is_none()).count();
     if pending > 0 {
         return Err(Error::invalid(
             "公布采纳情况",
@@ -158,6 +156,11 @@ pub async fn publish(
         ));
     }
     let summary = reason(summary, "采纳情况说明", MAX_SUMMARY_CHARS)?;
+    let guard = crate::guard::guard_of(&app.settings, today());
+    crate::guard::require_clean(&guard, "采纳情况说明", &summary)?;
+    for (_, why) in comments.iter().filter_map(|c| c.disposition.as_ref()) {
+        crate::guard::require_clean(&guard, "意见处理理由", why)?;
+    }
     let mut tx = app.store.begin(user.actor()).await?;
     consultations::publish(&mut tx, &c, today(), &summary).await?;
     tx.commit().await?;

@@ -4,7 +4,7 @@
 
 use super::view::period_rules;
 use crate::access::{CurrentUser, DOCUMENT_EDITORS, is_office_for};
-use crate::documents::attachments::save_upload;
+use crate::documents::files::save_upload;
 use crate::documents::sanitize_html;
 use crate::form::Problems;
 use crate::ledgers::tracking::Upload;

@@ -3,7 +3,7 @@
 //! once published, the 意见收集和采纳情况; and the files of their materials.
 
 use super::view::{ConsultationView, stage_of, view_of};
-use crate::documents::attachments::read_content;
+use crate::documents::files::read_content;
 use crate::{App, Error, Result};
 use gongkai_domain::consultation::Stage;
 use gongkai_store::consultations::{self, Consultation, ConsultationFile};

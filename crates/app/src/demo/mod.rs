@@ -5,6 +5,7 @@ mod consultations;
 mod ledgers;
 mod messages;
 mod requests;
+mod review;
 
 use crate::users::{AccountInput, add, generate_password};
 use crate::{App, Result};
@@ -141,6 +142,12 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
         crate::documents::import_text(app, &actor, text).await?;
     }
     Ok(accounts)
+}
+
+/// A 司法局 notice in review whose body still names a contact's mobile and e-mail
+/// (`gongkai serve --demo`; the document after the seeds).
+pub async fn seed_review(app: &App) -> Result<()> {
+    review::seed(app, &Actor::system("demo"), UNITS[2].0).await
 }
 
 /// A few disclosure requests at different stages (`gongkai serve --demo`).

@@ -207,6 +207,7 @@ pub async fn create_draft(
     let number = generate_index_number(&mut tx, &fields, &all_orgs).await?;
     let document =
         documents::create(&mut tx, &number, &fields, DocumentStatus::Draft, None).await?;
+    super::pii::rescan_in(app, &mut tx, &document).await?;
     tx.commit().await?;
     Ok(document)
 }
@@ -227,6 +228,7 @@ pub async fn update_document(
     access::require_document_role(user, roles, fields.issuer_id, &all_orgs)?;
     let mut tx = app.store.begin(user.actor()).await?;
     let document = documents::update(&mut tx, id, &fields, None).await?;
+    super::pii::rescan_in(app, &mut tx, &document).await?;
     tx.commit().await?;
     Ok(document)
 }

@@ -11,7 +11,7 @@ use gongkai_store::orgs::Org;
 /// or its nearest ancestor that has one, else `gongkai-{unit id}`, else `gongkai`;
 /// year = publication (or writing) year. Serials that imported documents already
 /// carry are skipped.
-pub(super) async fn generate_index_number(
+pub(crate) async fn generate_index_number(
     tx: &mut WriteTx,
     fields: &DocumentFields,
     all_orgs: &[Org],

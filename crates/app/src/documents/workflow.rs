@@ -2,41 +2,23 @@
 //! between documents with their effect on validity (立改废), and the cleanup (清理)
 //! of normative documents.
 
+use super::permit::{permitted_document, today};
 use crate::access::{self, CurrentUser, DOCUMENT_EDITORS, DOCUMENT_REVIEWERS};
-use crate::config::china_offset;
 use crate::{App, DocumentId, Error, Result};
 use chrono::{Datelike, NaiveDate};
 use gongkai_domain::calendar::parse_date;
-use gongkai_domain::lifecycle::LifecycleStep;
+use gongkai_domain::lifecycle::{DocumentStatus, LifecycleStep};
 use gongkai_domain::relation::RelationKind;
 use gongkai_domain::validity::Validity;
 use gongkai_store::documents::{self, CleanupFilter, Document, EventStep};
-use gongkai_store::orgs::{self, Org};
+use gongkai_store::orgs;
 use gongkai_store::{WriteTx, relations};
-
-/// Today's date in China.
-pub fn today() -> NaiveDate {
-    chrono::Utc::now()
-        .with_timezone(&china_offset())
-        .date_naive()
-}
-
-/// The document, when a grant of one of `roles` covers its issuer.
-pub(super) async fn permitted_document(
-    app: &App,
-    user: &CurrentUser,
-    id: DocumentId,
-    roles: &[gongkai_domain::role::Role],
-) -> Result<(Document, Vec<Org>)> {
-    let all_orgs = orgs::list(&app.store).await?;
-    let document = documents::get(&app.store, id).await?;
-    access::require_document_role(user, roles, document.fields.issuer_id, &all_orgs)?;
-    Ok((document, all_orgs))
-}
 
 /// Takes a review step. Editors submit; reviewers return (with a reason) or publish,
 /// and never a document they submitted themselves: 三审 needs a second person.
-/// Publishing also applies the document's amending and repealing relations.
+/// Publishing needs the 保密审查 of this submission and no open personal-information
+/// finding (the document is scanned again first), and applies the document's amending
+/// and repealing relations.
 pub async fn take_step(
     app: &App,
     user: &CurrentUser,
@@ -54,6 +36,10 @@ pub async fn take_step(
             "审核",
             "不能审核发布自己提交的文件，请由另一位审核人员处理",
         ));
+    }
+    if step == LifecycleStep::Publish {
+        super::secrecy::require_review(app, id).await?;
+        super::pii::require_no_open(&super::pii::rescan(app, user, id).await?)?;
     }
     let mut tx = app.store.begin(user.actor()).await?;
     let document = documents::step(&mut tx, id, step, note, today()).await?;
@@ -73,6 +59,12 @@ pub struct Allowed {
     pub manage: bool,
     /// The review steps its status allows and the user's roles permit.
     pub steps: Vec<LifecycleStep>,
+    /// Record its 保密审查 (a reviewer, while it is in review).
+    pub secrecy_review: bool,
+    /// Mask personal information in its title or body.
+    pub mask: bool,
+    /// Dismiss a personal-information finding with a reason (a reviewer).
+    pub dismiss: bool,
 }
 
 /// What `user` may do with `document`.
@@ -89,6 +81,9 @@ pub async fn allowed(app: &App, user: &CurrentUser, document: &Document) -> Resu
             .into_iter()
             .filter(|&step| document.status.after(step).is_some() && may(step_roles(step)))
             .collect(),
+        secrecy_review: document.status == DocumentStatus::InReview && may(&DOCUMENT_REVIEWERS),
+        mask: may(&super::pii::MASKERS),
+        dismiss: may(&DOCUMENT_REVIEWERS),
     })
 }
 
@@ -285,11 +280,12 @@ pub struct Worklist {
     pub in_review: i64,
     pub drafts: i64,
     pub cleanup: i64,
+    /// Personal-information findings not yet dealt with.
+    pub pii_open: i64,
 }
 
 /// The user's [`Worklist`], counted over the documents they may see.
 pub async fn worklist(app: &App, user: &CurrentUser) -> Result<Worklist> {
-    use gongkai_domain::lifecycle::DocumentStatus;
     let count = |status| super::edit::console_list(app, user, Some(status), None, 1);
     let reviewer = DOCUMENT_REVIEWERS.iter().any(|&role| user.has_role(role));
     Ok(Worklist {
@@ -300,6 +296,8 @@ pub async fn worklist(app: &App, user: &CurrentUser) -> Result<Worklist> {
         },
         drafts: count(DocumentStatus::Draft).await?.1,
         cleanup: cleanup_list(app, user, 90).await?.1,
+        pii_open: i64::try_from(super::pii::open_findings(app, user).await?.len())
+            .unwrap_or(i64::MAX),
     })
 }
 

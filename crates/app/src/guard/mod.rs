@@ -1,6 +1,7 @@
 //! The personal-information guard as the platform applies it: the guard of this
 //! platform's settings (the allow-list of `[pii]` and the office's own numbers), the
-//! scan of an uploaded or stored file passage by passage, and of a text field.
+//! scan of an uploaded or stored file passage by passage, and of a text field; and the
+//! refusal of a text for the public that still holds personal information.
 //!
 //! The rule of what is a person's number is `gongkai_domain::pii`; reading a file into
 //! located passages is `gongkai_extract`. This module joins them and words the
@@ -80,6 +81,30 @@ pub fn scan_text(guard: &Guard, text: &str) -> Vec<Located> {
         .collect()
 }
 
+/// The personal information of a text as staff are warned of it: `手机号码 137****5678、…`,
+/// empty when there is none.
+pub fn summary(guard: &Guard, text: &str) -> String {
+    guard
+        .scan(text)
+        .iter()
+        .map(|f| format!("{} {}", f.kind.label(), f.masked()))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Refuses a text about to be shown to the public while it holds personal
+/// information, naming the field and the masked forms (seed 001; 条例 Art. 15).
+pub fn require_clean(guard: &Guard, field: &str, text: &str) -> Result<()> {
+    let found = summary(guard, text);
+    if found.is_empty() {
+        return Ok(());
+    }
+    Err(Error::invalid(
+        field,
+        format!("含有个人信息（{found}），请删除或遮盖后再公开"),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +143,17 @@ mod tests {
         assert!(scan_file(&guard, "a.doc", b"x").is_err());
         assert!(scan_file(&guard, "a.docx", b"not a zip").is_err());
         assert!(readable("名单.XLSX") && !readable("a.zip"));
+    }
+
+    #[test]
+    fn a_public_text_with_personal_information_is_refused_with_the_masked_form() {
+        let guard = guard_of(&Settings::default(), today());
+        assert!(require_clean(&guard, "公开内容", "路灯已修复，感谢您的监督。").is_ok());
+        let refused = require_clean(&guard, "公开内容", "请联系张先生13712345678。")
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            refused,
+            Err("公开内容：含有个人信息（手机号码 137****5678），请删除或遮盖后再公开".to_string())
+        );
     }
 }

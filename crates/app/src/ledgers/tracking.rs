@@ -12,7 +12,7 @@ use super::{
     unit_stats,
 };
 use crate::access::CurrentUser;
-use crate::documents::attachments::{check_upload, read_content, save_upload};
+use crate::documents::files::{check_upload, read_content, save_upload};
 use crate::documents::public_document;
 use crate::{App, DocumentId, Error, OrgId, Result};
 use gongkai_domain::ledger::{PlanStatus, ReportKind, TaskStatus};

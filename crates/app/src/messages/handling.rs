@@ -76,6 +76,7 @@ fn step_of(
     mailbox: &Mailbox,
     triage: bool,
     all: &[Org],
+    settings: &crate::config::Settings,
 ) -> Result<Step> {
     let triage_only = || {
         if triage {
@@ -149,9 +150,10 @@ fn step_of(
             if !m.fields.publish_consent {
                 return Err(Error::invalid("公开", "留言人未同意公开"));
             }
-            Step::Publish {
-                text: required(&input.text, "公开内容")?,
-            }
+            let text = required(&input.text, "公开内容")?;
+            let guard = crate::guard::guard_of(settings, today());
+            crate::guard::require_clean(&guard, "公开内容", &text)?;
+            Step::Publish { text }
         }
         _ => return Err(Error::invalid("操作", "无法识别的操作")),
     })
@@ -170,7 +172,8 @@ pub async fn take_step(
     if !may_work(user, &m, &mailbox, &all) {
         return Err(Error::Forbidden);
     }
-    let step = step_of(input, &m, &mailbox, may_triage(user, &mailbox, &all), &all)?;
+    let triage = may_triage(user, &mailbox, &all);
+    let step = step_of(input, &m, &mailbox, triage, &all, &app.settings)?;
     let mut tx = app.store.begin(user.actor()).await?;
     messages::record_step(&mut tx, &m, &step, today()).await?;
     tx.commit().await?;

@@ -5,7 +5,7 @@
 
 use super::{Handling, detail};
 use crate::access::CurrentUser;
-use crate::documents::attachments::{read_content, save_upload};
+use crate::documents::files::{read_content, save_upload};
 use crate::documents::today;
 use crate::ledgers::tracking::Upload;
 use crate::{App, Error, RequestId, Result};

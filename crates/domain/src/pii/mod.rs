@@ -16,6 +16,7 @@ pub mod id_number;
 mod kind;
 mod mobile;
 mod number;
+mod status;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -23,6 +24,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 pub use kind::{Finding, Kind, mask};
+pub use status::FindingStatus;
 
 /// The guard's settings: the numbers and addresses an agency publishes on purpose
 /// (its office mobiles and mailboxes), and the day a birth date may not be after.

@@ -6,12 +6,14 @@
 
 mod audit_view;
 mod edit;
+pub mod findings;
 mod index_serial;
 mod lifecycle;
 mod listing;
 mod lookup;
 mod record;
 mod row;
+pub mod secrecy;
 
 pub use edit::{create, update};
 pub use index_serial::{index_number_taken, next_index_serial};

@@ -137,7 +137,7 @@ async fn a_consultation_goes_from_opening_to_its_published_adoption_report() {
     assert!(long.text().await.unwrap().contains("不能超过 50 个字"));
     for body in [
         "建议明确犬只登记的收费标准",
-        "建议增加文明养犬宣传",
+        "建议增加文明养犬宣传，详情可打13712345678",
         "登记收费应当公开",
     ] {
         let done = comment(&citizen, &public, body).await;
@@ -224,6 +224,22 @@ async fn a_consultation_goes_from_opening_to_its_published_adoption_report() {
     );
     assert!(sheet.bytes().await.unwrap().starts_with(b"PK"));
 
+    assert!(
+        staff_page.contains("含个人信息：手机号码 137****5678"),
+        "staff are warned not to quote the number"
+    );
+    let quoting = [("summary", "采纳2条；13712345678的意见不采纳。")];
+    let leaked = office
+        .submit(&console, &format!("{console}/publish"), &quoting)
+        .await;
+    assert_eq!(leaked.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        leaked
+            .text()
+            .await
+            .unwrap()
+            .contains("采纳情况说明：含有个人信息（手机号码 137****5678）")
+    );
     let published = office
         .submit(&console, &format!("{console}/publish"), &summary)
         .await;

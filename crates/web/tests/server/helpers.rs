@@ -266,3 +266,11 @@ pub async fn track(client: &Client, serial: &str, code: &str) -> (StatusCode, St
         .await;
     (response.status(), response.text().await.unwrap())
 }
+
+/// The bytes of a file under the repository's `fixtures/`.
+pub fn fixture(path: &str) -> Vec<u8> {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../fixtures")
+        .join(path);
+    std::fs::read(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
+}

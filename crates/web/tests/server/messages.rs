@@ -184,7 +184,24 @@ async fn a_message_goes_from_the_form_to_a_rated_published_reply() {
     assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(again.text().await.unwrap().contains("已经评价过了"));
 
-    // Published as edited, without the writer.
+    // Published as edited, without the writer, and never with a number in it.
+    let leaked = step(
+        &office,
+        &path,
+        &[
+            ("step", "publish"),
+            ("text", "王五（13712345678）反映路灯不亮，已修复。"),
+        ],
+    )
+    .await;
+    assert_eq!(leaked.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        leaked
+            .text()
+            .await
+            .unwrap()
+            .contains("公开内容：含有个人信息（手机号码 137****5678）")
+    );
     let published = step(
         &office,
         &path,

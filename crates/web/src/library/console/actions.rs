@@ -44,7 +44,7 @@ pub fn router() -> Router<AppState> {
 
 /// Back to the document page: with a notice when `done` is Ok, with the refusal
 /// (and its status) when not.
-async fn outcome(
+pub(super) async fn outcome(
     state: &AppState,
     staff: &Staff,
     id: DocumentId,

@@ -1,6 +1,7 @@
 //! A document's console page: its review steps, relations, attachments, validity and
 //! history, with the notice of a finished action or the reason of a refused one.
 
+use super::safety_view::{SafetyView, disclosure_text, safety_view};
 use crate::kit::error::WebError;
 use crate::kit::extract::DoneQuery;
 use crate::kit::format::local_time;
@@ -72,6 +73,9 @@ pub struct DocumentPage {
     allowed: Allowed,
     steps: Vec<(&'static str, &'static str)>,
     attachments: Vec<Attachment>,
+    safety: SafetyView,
+    disclosure_code: &'static str,
+    disclosure_reason: String,
     outgoing: Vec<RelationRow>,
     incoming: Vec<RelationRow>,
     events: Vec<EventRow>,
@@ -91,6 +95,9 @@ fn notice(done: &str) -> Option<&'static str> {
         "unrelated" => "已删除关联。",
         "attached" => "附件已上传。",
         "detached" => "附件已删除。",
+        "secrecy" => "保密审查已记录。",
+        "masked" => "已遮盖。",
+        "dismissed" => "已排除，理由已记录。",
         _ => return None,
     })
 }
@@ -118,6 +125,7 @@ pub async fn document_page(
             note: e.note,
         })
         .collect();
+    let attachments = attachments::list(app, id).await?;
     let f = &document.fields;
     Ok(DocumentPage {
         layout: Layout::for_staff(state, staff, &f.title).await?,
@@ -125,10 +133,9 @@ pub async fn document_page(
         notice: notice(done),
         status: document.status.label_zh(),
         normative: f.normative,
-        disclosure: match f.disclosure.reason() {
-            Some(reason) => format!("{}（{reason}）", f.disclosure.label_zh()),
-            None => f.disclosure.label_zh().to_string(),
-        },
+        disclosure: disclosure_text(&f.disclosure),
+        disclosure_code: f.disclosure.code(),
+        disclosure_reason: f.disclosure.reason().unwrap_or_default().to_string(),
         form: f.interpretation_form.map(|form| form.label_zh()),
         steps: allowed
             .steps
@@ -136,7 +143,8 @@ pub async fn document_page(
             .map(|s| (s.code(), s.label_zh()))
             .collect(),
         allowed,
-        attachments: attachments::list(app, id).await?,
+        safety: safety_view(app, id, &attachments).await?,
+        attachments,
         outgoing: relation_rows(&relations.outgoing, true),
         incoming: relation_rows(&relations.incoming, false),
         events,

@@ -1,11 +1,16 @@
 //! The library's console pages: the working list and the document form
 //! ([`documents`]), a document's page ([`document_page`]), what staff do from it
-//! ([`actions`]), and the cleanup and interpretation pages ([`cleanup`]).
+//! ([`actions`]), the cleanup and interpretation pages ([`cleanup`]), publication safety on a
+//! document's page ([`safety_view`], its actions [`safety`]) and the open personal-information findings of every
+//! unit ([`pii_list`]).
 
 mod actions;
 mod cleanup;
 mod document_page;
 mod documents;
+mod pii_list;
+mod safety;
+mod safety_view;
 
 use crate::kit::state::AppState;
 use axum::Router;
@@ -16,4 +21,6 @@ pub fn router() -> Router<AppState> {
         .merge(document_page::router())
         .merge(actions::router())
         .merge(cleanup::router())
+        .merge(safety::router())
+        .merge(pii_list::router())
 }

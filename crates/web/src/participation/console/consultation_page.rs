@@ -21,6 +21,7 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gongkai_app::consultations::{self, AdoptionReport};
 use gongkai_app::{ConsultationId, Error};
+use gongkai_app::{documents, guard};
 use gongkai_domain::consultation::Disposition;
 
 pub fn router() -> Router<AppState> {
@@ -59,6 +60,8 @@ pub struct CommentRow {
     pub body: String,
     pub disposition: String,
     pub reason: String,
+    /// The personal information in the text, masked, for staff not to quote it.
+    pub personal: String,
     /// The number of the first comment of its group, if answered together.
     pub group: Option<usize>,
 }
@@ -98,6 +101,7 @@ async fn page(
 ) -> Result<ConsultationPage, WebError> {
     let found = consultations::staff_page(&state.app, &staff.user, id).await?;
     let numbers: Vec<i64> = found.comments.iter().map(|c| c.id).collect();
+    let guard = guard::guard_of(&state.app.settings, documents::today());
     let comments = found
         .comments
         .iter()
@@ -109,6 +113,7 @@ async fn page(
             name: c.name.clone(),
             contact: c.contact.clone(),
             body: c.body.clone(),
+            personal: guard::summary(&guard, &c.body),
             disposition: c
                 .disposition
                 .as_ref()

@@ -1,7 +1,7 @@
 //! What a document carries: script payloads neutralised everywhere, attachments stored
 //! by content and downloaded under their names, uploads over the limit refused.
 
-use super::{draft, publish, review};
+use super::{draft, publish, review, upload};
 use crate::helpers::{TestApp, csrf_token};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
@@ -41,32 +41,17 @@ async fn attachments_are_stored_by_content_and_downloaded_under_their_names() {
     let app = TestApp::spawn().await;
     let editor = app.signed_in(Role::Editor).await;
     let path = draft(&app, &editor, &[("title", "带附件的文件")]).await;
-    let (_, html) = editor.get_text(&path).await;
-    let token = csrf_token(&html);
-    let upload = |name: &str, bytes: Vec<u8>| {
-        let form = reqwest::multipart::Form::new().part(
-            "file",
-            reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
-        );
-        editor
-            .http
-            .post(app.url(&format!("{path}/attachments?csrf_token={token}")))
-            .multipart(form)
-            .send()
-    };
-    let pdf = b"%PDF-1.4 test".to_vec();
+    let upload = |name: &'static str, bytes: Vec<u8>| upload(&app, &editor, &path, name, bytes);
+    let pdf = crate::helpers::fixture("attachments/实施细则.pdf");
     assert_eq!(
-        upload("附件1 实施细则.pdf", pdf.clone())
-            .await
-            .unwrap()
-            .status(),
+        upload("附件1 实施细则.pdf", pdf.clone()).await.status(),
         StatusCode::SEE_OTHER
     );
     assert_eq!(
-        upload("副本.pdf", pdf.clone()).await.unwrap().status(),
+        upload("副本.pdf", pdf.clone()).await.status(),
         StatusCode::SEE_OTHER
     );
-    let refused = upload("run.exe", b"MZ".to_vec()).await.unwrap();
+    let refused = upload("run.exe", b"MZ".to_vec()).await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.text().await.unwrap().contains("不支持的文件类型"));
 

@@ -1,7 +1,7 @@
 //! Drafting and review (三审): the index number at once, review before the public sees a
 //! draft, nobody publishing what they submitted, and refused fields named.
 
-use super::{JUDICIARY, draft, step};
+use super::{JUDICIARY, clear, draft, step};
 use crate::helpers::TestApp;
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
@@ -73,6 +73,7 @@ async fn a_draft_gets_an_index_number_and_goes_through_review_before_the_public_
         step(&editor, &path, "submit", "").await.status(),
         StatusCode::SEE_OTHER
     );
+    clear(&reviewer, &path).await;
     assert_eq!(
         step(&reviewer, &path, "publish", "").await.status(),
         StatusCode::SEE_OTHER

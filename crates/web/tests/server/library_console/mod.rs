@@ -5,8 +5,9 @@
 mod content;
 mod drafting;
 mod lifecycle;
+mod safety;
 
-use crate::helpers::{Client, TestApp, location};
+use crate::helpers::{Client, TestApp, csrf_token, location};
 use gongkai_domain::role::Role;
 use reqwest::StatusCode;
 
@@ -38,11 +39,32 @@ pub(super) async fn step(client: &Client, path: &str, step: &str, note: &str) ->
         .await
 }
 
-/// Submitted by the editor and published by the reviewer; returns the document id.
+/// The reviewer's 保密审查 of a document in review: cleared, 主动公开.
+pub(super) async fn clear(reviewer: &Client, path: &str) {
+    let response = reviewer
+        .submit(
+            path,
+            &format!("{path}/secrecy"),
+            &[
+                ("conclusion", "cleared"),
+                (
+                    "basis",
+                    "《中华人民共和国保守国家秘密法》及本机关保密事项范围",
+                ),
+                ("disclosure", "proactive"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "secrecy review");
+}
+
+/// Submitted by the editor, cleared by the reviewer's 保密审查 and published; returns
+/// the document id.
 pub(super) async fn review(app: &TestApp, editor: &Client, path: &str) -> String {
     let submitted = step(editor, path, "submit", "").await;
     assert_eq!(submitted.status(), StatusCode::SEE_OTHER);
     let reviewer = app.signed_in(Role::Reviewer).await;
+    clear(&reviewer, path).await;
     let published = step(&reviewer, path, "publish", "").await;
     assert_eq!(published.status(), StatusCode::SEE_OTHER);
     path.rsplit('/').next().unwrap().to_string()
@@ -53,6 +75,29 @@ pub(super) async fn publish(app: &TestApp, fields: &[(&str, &str)]) -> String {
     let editor = app.signed_in(Role::Editor).await;
     let path = draft(app, &editor, fields).await;
     review(app, &editor, &path).await
+}
+
+/// Uploads `bytes` as an attachment `name` of the document at `path`.
+pub(super) async fn upload(
+    app: &TestApp,
+    editor: &Client,
+    path: &str,
+    name: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    let (_, html) = editor.get_text(path).await;
+    let token = csrf_token(&html);
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(name.to_string()),
+    );
+    editor
+        .http
+        .post(app.url(&format!("{path}/attachments?csrf_token={token}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
 }
 
 /// Relates the document at `path` to `target` from its page.
