@@ -3,11 +3,12 @@
 pub mod attachments;
 mod edit;
 pub(crate) mod files;
-mod import;
+pub(crate) mod import;
 pub mod interpretations;
 pub(crate) mod numbering;
 mod permit;
 pub mod pii;
+pub mod pii_scan;
 mod public;
 mod public_page;
 pub mod secrecy;

@@ -83,10 +83,9 @@ fn main() -> ExitCode {
         Command::Bench(command) => bench::run(&cli.data, command),
         Command::Extract(args) => extract::run(&args),
         Command::Scan(command) => scan::run(&cli.data, command),
-        command => match tokio::runtime::Runtime::new() {
-            Ok(runtime) => runtime.block_on(run_async(cli.data, command)),
-            Err(e) => Err(Failure::platform(format!("无法启动运行时：{e}"))),
-        },
+        command => {
+            setup::runtime().and_then(|runtime| runtime.block_on(run_async(cli.data, command)))
+        }
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

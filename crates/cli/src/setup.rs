@@ -71,6 +71,11 @@ pub async fn open(data: &DataArgs) -> Result<App, Failure> {
     Ok(App::open(data.dir.clone(), settings).await?)
 }
 
+/// The runtime of the commands that read or write the data directory.
+pub fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    tokio::runtime::Runtime::new().map_err(|e| Failure::platform(format!("无法启动运行时：{e}")))
+}
+
 pub fn operator(command: &str) -> Actor {
     Actor::system(&format!("cli:{command}"))
 }

@@ -19,6 +19,8 @@ mod qa;
 mod report;
 #[path = "cli/scan.rs"]
 mod scan;
+#[path = "cli/scan_stored.rs"]
+mod scan_stored;
 #[path = "cli/setup.rs"]
 mod setup;
 #[path = "cli/users.rs"]

@@ -2,6 +2,7 @@
 //! units, and one account per role, so that a newcomer sees a living portal.
 
 mod consultations;
+mod documents;
 mod ledgers;
 mod messages;
 mod requests;
@@ -9,6 +10,7 @@ mod review;
 
 use crate::users::{AccountInput, add, generate_password};
 use crate::{App, Result};
+pub use documents::{GeneratedDocument, store_documents};
 use gongkai_domain::org::OrgKind;
 use gongkai_domain::role::Role;
 use gongkai_store::orgs::{self, OrgFields};

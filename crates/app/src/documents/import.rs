@@ -132,7 +132,9 @@ pub async fn import_text(app: &App, actor: &Actor, text: &str) -> Result<Outcome
     let outcome = match existing {
         Some(document) if document.fields == fields => Outcome::Unchanged,
         Some(document) => {
-            documents::update(&mut tx, document.id, &fields, Some(&source_hash)).await?;
+            let updated =
+                documents::update(&mut tx, document.id, &fields, Some(&source_hash)).await?;
+            super::pii::rescan_in(app, &mut tx, &updated).await?;
             Outcome::Updated
         }
         None => {
@@ -141,7 +143,9 @@ pub async fn import_text(app: &App, actor: &Actor, text: &str) -> Result<Outcome
                 None => generate_index_number(&mut tx, &fields, &all_orgs).await?,
             };
             let status = DocumentStatus::Published;
-            documents::create(&mut tx, &number, &fields, status, Some(&source_hash)).await?;
+            let created =
+                documents::create(&mut tx, &number, &fields, status, Some(&source_hash)).await?;
+            super::pii::rescan_in(app, &mut tx, &created).await?;
             Outcome::Created
         }
     };
@@ -205,7 +209,7 @@ fn fields_of(page: &ExtractedPage, all_orgs: &[Org]) -> Result<DocumentFields> {
 
 /// Plain text as HTML paragraphs; every character is escaped, so nothing in the text
 /// can become markup.
-fn paragraphs_html(text: &str) -> String {
+pub(crate) fn paragraphs_html(text: &str) -> String {
     text.split('\n')
         .map(str::trim)
         .filter(|line| !line.is_empty())

@@ -70,65 +70,76 @@ fn collect(
     }
 }
 
-/// What the guard finds in the attachments the extract crate reads. One that cannot
-/// be read any more (stored before uploads were checked) is left to staff, logged.
+/// What the guard found in a document, and the attachments it should have read but
+/// could not (name, reason).
+#[derive(Debug, Clone, Default)]
+pub struct DocumentScan {
+    pub findings: Vec<ScannedFinding>,
+    pub unreadable: Vec<(String, String)>,
+    /// Bytes of the attachments read.
+    pub attachment_bytes: usize,
+}
+
+/// What the guard finds in the attachments the extract crate reads.
 async fn scan_attachments(
     app: &App,
     guard: &Guard,
     document: DocumentId,
-    out: &mut Vec<ScannedFinding>,
+    out: &mut DocumentScan,
 ) -> Result<()> {
     for attachment in attachments::of(&app.store, document).await? {
         if !readable(&attachment.file_name) {
             continue;
         }
         let bytes = read_content(app, &attachment.sha256).await?;
+        out.attachment_bytes += bytes.len();
         let (guard, name) = (guard.clone(), attachment.file_name.clone());
         let found = tokio::task::spawn_blocking(move || scan_file(&guard, &name, &bytes))
             .await
             .map_err(|e| Error::Internal(format!("检查附件失败：{e}")))?;
         match found {
-            Ok(found) => collect(out, document, Field::Attachment, Some(&attachment), found),
-            Err(e) => {
-                tracing::warn!(document = document.0, attachment = %attachment.file_name, "附件无法检查：{e}")
-            }
+            Ok(found) => collect(
+                &mut out.findings,
+                document,
+                Field::Attachment,
+                Some(&attachment),
+                found,
+            ),
+            Err(e) => out
+                .unreadable
+                .push((attachment.file_name.clone(), e.to_string())),
         }
     }
     Ok(())
 }
 
 /// What the guard finds in a document now: title, body, and readable attachments.
-async fn scan(app: &App, document: &Document) -> Result<Vec<ScannedFinding>> {
-    let guard = guard_of(&app.settings, today());
-    let mut out = Vec::new();
+/// Nothing is stored.
+pub async fn scan(app: &App, guard: &Guard, document: &Document) -> Result<DocumentScan> {
+    let mut out = DocumentScan::default();
     let id = document.id;
-    collect(
-        &mut out,
-        id,
-        Field::Title,
-        None,
-        scan_text(&guard, &document.fields.title),
-    );
-    collect(
-        &mut out,
-        id,
-        Field::Body,
-        None,
-        scan_text(&guard, &document.fields.body_text),
-    );
-    scan_attachments(app, &guard, id, &mut out).await?;
+    let title = scan_text(guard, &document.fields.title);
+    collect(&mut out.findings, id, Field::Title, None, title);
+    let body = scan_text(guard, &document.fields.body_text);
+    collect(&mut out.findings, id, Field::Body, None, body);
+    scan_attachments(app, guard, id, &mut out).await?;
     Ok(out)
 }
 
 /// Scans a document again and stores what changed, in the transaction of the change
-/// that called for it.
+/// that called for it. An attachment that cannot be read any more (stored before
+/// uploads were checked) is left to staff, logged.
 pub(crate) async fn rescan_in(
     app: &App,
     tx: &mut WriteTx,
     document: &Document,
 ) -> Result<Vec<StoredFinding>> {
-    let found = scan(app, document).await?;
-    Ok(findings::sync(tx, document.id, &found).await?)
+    let guard = guard_of(&app.settings, today());
+    let scan = scan(app, &guard, document).await?;
+    for (name, reason) in &scan.unreadable {
+        tracing::warn!(document = document.id.0, attachment = %name, "附件无法检查：{reason}");
+    }
+    Ok(findings::sync(tx, document.id, &scan.findings).await?)
 }
 
 /// Scans a document again in a transaction of its own.

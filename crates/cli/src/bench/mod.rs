@@ -7,11 +7,14 @@
 //! * `bench search` runs the query list against that index and reports latency
 //!   percentiles, with and without facet counts;
 //! * `bench extract` times work-plan extraction of files in process (MB/s);
-//! * `bench pii` times the personal-information guard over files' text (MB/s).
+//! * `bench pii` times the personal-information guard over files' text (MB/s);
+//! * `bench documents` stores generated documents with planted personal data, the
+//!   load `gongkai scan pii` is timed over.
 //!
 //! Input files that cannot be read or parsed exit with code 2, naming file and line.
 
 mod corpus;
+mod documents;
 mod extract;
 mod index;
 mod io;
@@ -43,6 +46,21 @@ pub enum BenchCommand {
     Pii(ExtractArgs),
     /// Time the annual report over generated requests (generated on first use).
     Report(ReportArgs),
+    /// Store generated documents (some with planted personal data) in DATA's database.
+    Documents(DocumentsArgs),
+}
+
+#[derive(Args)]
+pub struct DocumentsArgs {
+    /// Number of documents.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=10_000_000))]
+    docs: u64,
+    /// Seed of the random choices: the same seed gives the same documents.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Every this many documents, one names a person by ID number and mobile.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..))]
+    every: u64,
 }
 
 #[derive(Args)]
@@ -113,8 +131,13 @@ pub fn run(data: &DataArgs, command: BenchCommand) -> Result<(), Failure> {
         }
         BenchCommand::Extract(args) => extract::run(&args.files, args.rounds),
         BenchCommand::Pii(args) => pii::run(&args.files, args.rounds),
-        BenchCommand::Report(args) => tokio::runtime::Runtime::new()
-            .map_err(|e| Failure::platform(format!("无法启动运行时：{e}")))?
-            .block_on(report::run(data, args.requests, args.seed, args.runs)),
+        BenchCommand::Report(args) => crate::setup::runtime()?.block_on(report::run(
+            data,
+            args.requests,
+            args.seed,
+            args.runs,
+        )),
+        BenchCommand::Documents(args) => crate::setup::runtime()?
+            .block_on(documents::run(data, args.docs, args.seed, args.every)),
     }
 }

@@ -58,6 +58,17 @@ pub fn birth_date_of_id15(number: &[u8]) -> Option<NaiveDate> {
     )
 }
 
+/// The 18-character number whose first 17 digits are `first17`, with its GB 11643
+/// check character; `None` unless `first17` is 17 ASCII digits. For making test and
+/// benchmark data: the result is valid only with a real region and birth date.
+pub fn with_check_char(first17: &str) -> Option<String> {
+    let digits = first17.as_bytes();
+    if digits.len() != 17 || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(format!("{first17}{}", check_char(digits) as char))
+}
+
 /// The check character of the first 17 digits.
 fn check_char(first17: &[u8]) -> u8 {
     let sum: u32 = first17
@@ -89,9 +100,17 @@ pub(crate) mod tests {
 
     /// A valid 18-character number for a region and a birth date, with its check character.
     pub(crate) fn id18(region: &str, birth: &str, sequence: &str) -> String {
-        let first17 = format!("{region}{birth}{sequence}");
-        let check = check_char(first17.as_bytes()) as char;
-        format!("{first17}{check}")
+        with_check_char(&format!("{region}{birth}{sequence}")).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_check_character_is_added_only_to_seventeen_digits() {
+        assert_eq!(
+            with_check_char("11010519491231002").as_deref(),
+            Some("11010519491231002X")
+        );
+        assert_eq!(with_check_char("1101051949123100"), None);
+        assert_eq!(with_check_char("1101051949123100A"), None);
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use listing::{
     list_public_about,
 };
 pub use lookup::{
-    count, find_by_doc_number_key, find_by_index_number, find_by_source_hash, get, list,
+    count, find_by_doc_number_key, find_by_index_number, find_by_source_hash, get, list, list_after,
 };
 pub use record::{Document, DocumentFields, ValidityChange};
 pub(crate) use row::{form_from, status_from, validity_from};

@@ -1,35 +1,14 @@
-//! `gongkai scan pii`: the personal-information guard over files. The JSON format is a
-//! contract that scripts rely on:
-//!
-//! `gongkai scan pii --format json FILE...` prints
-//! `{"findings":[{"file":"a.docx","kind":"id_number","text":"11010519******1234","location":"第3段"}]}`
-//! (kinds `id_number`, `mobile`, `bank_card`, `email`; the text masked) and exits 0
-//! whether or not it finds anything; a file it cannot read is the entry
-//! `{"file":"…","kind":"error","text":"原因"}`, and the other files are still scanned.
-//! `--format text` prints one tab-separated line per finding.
+//! `gongkai scan pii FILE...`: the guard over files. The JSON format is a contract
+//! that scripts rely on (see [`super`]).
 
-use crate::serve::settings;
-use crate::{DataArgs, Failure};
-use clap::{Args, Subcommand, ValueEnum};
+use crate::Failure;
+use clap::ValueEnum;
+use gongkai_app::config::Settings;
 use gongkai_app::guard::{guard_of, scan_file};
 use serde::Serialize;
 use std::path::PathBuf;
 
-#[derive(Subcommand)]
-pub enum ScanCommand {
-    /// Personal information (ID, mobile and bank card numbers, e-mail addresses) in files.
-    Pii(PiiArgs),
-}
-
-#[derive(Args)]
-pub struct PiiArgs {
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Files to scan (.txt, .html, .docx, .pdf, .xlsx).
-    #[arg(required = true)]
-    files: Vec<PathBuf>,
-}
-
+/// How a file scan prints its findings.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
     Text,
@@ -51,12 +30,10 @@ struct Line {
     location: Option<String>,
 }
 
-pub fn run(data: &DataArgs, command: ScanCommand) -> Result<(), Failure> {
-    let ScanCommand::Pii(args) = command;
-    let settings = settings(&data.dir, data, &[])?;
-    let guard = guard_of(&settings, gongkai_app::documents::today());
+pub fn run(settings: &Settings, format: Format, files: &[PathBuf]) -> Result<(), Failure> {
+    let guard = guard_of(settings, gongkai_app::documents::today());
     let mut findings = Vec::new();
-    for path in &args.files {
+    for path in files {
         let file = path.display().to_string();
         let scanned = std::fs::read(path)
             .map_err(|e| format!("无法读取文件：{e}"))
@@ -76,7 +53,7 @@ pub fn run(data: &DataArgs, command: ScanCommand) -> Result<(), Failure> {
             }),
         }
     }
-    print(args.format, &Report { findings })
+    print(format, &Report { findings })
 }
 
 fn print(format: Format, report: &Report) -> Result<(), Failure> {
