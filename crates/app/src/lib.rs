@@ -10,6 +10,7 @@ pub mod annual_report;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod compliance;
 pub mod config;
 pub mod consultations;
 mod context;

@@ -12,6 +12,7 @@
 
 pub mod annual_report;
 pub mod calendar;
+pub mod compliance;
 pub mod consultation;
 pub mod credit_code;
 pub mod deadline_phrase;

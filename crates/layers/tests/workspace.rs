@@ -6,12 +6,13 @@ use gongkai_layers::{ModPath, ModuleMap, display};
 use std::path::{Path, PathBuf};
 
 /// The web crate's areas (`crates/web/src/<area>/`), as in the app crate.
-const WEB_AREAS: [&str; 6] = [
+const WEB_AREAS: [&str; 7] = [
     "library",
     "requests",
     "ledgers",
     "reports",
     "participation",
+    "compliance",
     "platform",
 ];
 /// What the areas share; it imports no area.

@@ -13,6 +13,7 @@
 //! import each other. This root only merges the routers (and `openapi` the areas'
 //! API documentation).
 
+mod compliance;
 mod kit;
 mod ledgers;
 mod library;
@@ -41,6 +42,7 @@ fn routes(state: AppState) -> Router {
         .merge(ledgers::router())
         .merge(reports::router())
         .merge(participation::router())
+        .merge(compliance::router())
         .merge(platform::router())
         .merge(openapi::router())
         .fallback(kit::fallback::not_found)

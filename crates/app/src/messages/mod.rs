@@ -17,4 +17,5 @@ pub use handling::{StepInput, take_step};
 pub use intake::{MessageInput, Submitted, submit};
 pub use stats::{MonthFigures, UnitFigures, month_figures, sheet};
 pub use track::{Tracked, rate, track};
+pub(crate) use view::views;
 pub use view::{DUE_WITHIN, MessageView, due_within, published, staff_list, staff_page};

@@ -69,7 +69,7 @@ pub(super) async fn view_of(
 }
 
 /// The messages `keep` chooses, each with its box, as views without their events.
-async fn views(
+pub(crate) async fn views(
     app: &App,
     keep: impl Fn(&Message, &Mailbox, &[Org]) -> bool,
 ) -> Result<Vec<MessageView>> {

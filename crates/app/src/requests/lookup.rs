@@ -25,17 +25,27 @@ pub async fn track(app: &App, serial: &str, code: &str) -> Result<Handling> {
 /// the whole record is read in three queries, however many requests there are.
 pub async fn list(app: &App, user: &CurrentUser) -> Result<Vec<Handling>> {
     let all = orgs::list(&app.store).await?;
+    let mut rows = every_request(app, |request| may_view(user, request, &all)).await?;
+    rows.sort_by_key(|h| (h.request.reply.is_some(), h.reckoning.due));
+    Ok(rows)
+}
+
+/// Every request `keep` chooses, with its clock; the whole record is read in three
+/// queries.
+pub(crate) async fn every_request(
+    app: &App,
+    keep: impl Fn(&gongkai_store::requests::Request) -> bool,
+) -> Result<Vec<Handling>> {
     let mut events = requests::all_events(&app.store).await?;
     let mut cases = requests::all_cases(&app.store).await?;
     let mut rows = Vec::new();
     for request in requests::list(&app.store).await? {
-        if may_view(user, &request, &all) {
+        if keep(&request) {
             let record = events.remove(&request.id).unwrap_or_default();
             let filed = cases.remove(&request.id).unwrap_or_default();
             rows.push(handling_of(app, request, record, filed)?);
         }
     }
-    rows.sort_by_key(|h| (h.request.reply.is_some(), h.reckoning.due));
     Ok(rows)
 }
 

@@ -31,6 +31,7 @@ pub(crate) use handlers::{handles, require_handler};
 pub use handling::payment_due;
 pub(crate) use intake::record_as;
 pub use intake::{RequestInput, Submitted, agencies, record, submit};
+pub(crate) use lookup::every_request;
 pub use lookup::{DUE_WITHIN, MAX_WITHIN, detail, due_within, list, track};
 pub use record::Handling;
 pub use reply::{ReplyInput, reply};

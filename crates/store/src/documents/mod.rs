@@ -6,6 +6,7 @@
 
 mod audit_view;
 mod edit;
+mod facts;
 pub mod findings;
 mod index_serial;
 mod lifecycle;
@@ -16,6 +17,7 @@ mod row;
 pub mod secrecy;
 
 pub use edit::{create, update};
+pub use facts::{DocumentFacts, facts};
 pub use index_serial::{index_number_taken, next_index_serial};
 pub use lifecycle::{DocumentEvent, EventStep, change_validity, events, mark_reviewed, step};
 pub use listing::{

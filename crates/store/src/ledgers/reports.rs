@@ -197,3 +197,22 @@ pub async fn of(store: &Store, task: TaskId) -> Result<Vec<Report>> {
     }
     Ok(reports)
 }
+
+/// When each task was last reported done (completed or signed off), for the tasks
+/// that have been.
+pub async fn done_at(store: &Store) -> Result<std::collections::HashMap<TaskId, Timestamp>> {
+    let rows = sqlx::query(
+        "SELECT task_id, MAX(at) AS at FROM task_reports \
+         WHERE status IN ('completed', 'signed_off') GROUP BY task_id",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                TaskId(row.try_get("task_id")?),
+                from_text(&row.try_get::<String, _>("at")?)?,
+            ))
+        })
+        .collect()
+}
