@@ -79,6 +79,8 @@ const CONSOLE_PAGES = [
   { name: 'console-document', path: '/console/documents/1' },
   { name: 'console-document-review', path: '/console/documents/6' },
   { name: 'console-pii', path: '/console/pii' },
+  { name: 'console-compliance', path: '/console/compliance' },
+  { name: 'console-compliance-unit', path: '/console/compliance/units/2' },
   { name: 'console-document-new', path: '/console/documents/new' },
   { name: 'console-document-edit', path: '/console/documents/1/edit' },
   { name: 'console-cleanup', path: '/console/cleanup' },

@@ -10,6 +10,7 @@ mod annual_reports;
 mod api;
 mod api_requests;
 mod auth;
+mod compliance;
 mod consultations;
 mod documents;
 mod ledgers;
