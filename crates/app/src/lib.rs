@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod annual_report;
+pub mod assessment;
 pub mod audit;
 pub mod auth;
 pub mod calendar;

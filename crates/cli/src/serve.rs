@@ -85,6 +85,7 @@ async fn announce_accounts(app: &App, demo: bool) -> Result<(), Failure> {
         gongkai_app::demo::seed_consultations(app).await?;
         gongkai_app::demo::seed_qa(app).await?;
         gongkai_app::demo::seed_messages(app).await?;
+        gongkai_app::demo::seed_assessment(app).await?;
         for account in accounts {
             println!(
                 "demo-account {} {} {}",

@@ -91,6 +91,11 @@ pub enum Error {
     #[error("保密审查：{reason}")]
     SecrecyReview { reason: String },
 
+    /// An assessment scheme that cannot be used: weights not adding up to 100, an
+    /// indicator without a rule or one that does not fit its source, duplicates.
+    #[error("考核方案：{reason}")]
+    AssessmentScheme { reason: String },
+
     /// An amount of money that is not a non-negative number of 万元 with at most four
     /// decimals.
     #[error("金额应为不小于 0 的数字（单位：万元，最多四位小数）：{input}")]
@@ -121,6 +126,7 @@ impl Error {
             Error::ConsultationPeriod { .. } => "invalid_consultation_period",
             Error::MessageClock { .. } => "invalid_message_extension",
             Error::SecrecyReview { .. } => "invalid_secrecy_review",
+            Error::AssessmentScheme { .. } => "invalid_assessment_scheme",
         }
     }
 }
@@ -211,6 +217,10 @@ mod tests {
             (
                 Error::SecrecyReview { reason: "y".into() },
                 "invalid_secrecy_review",
+            ),
+            (
+                Error::AssessmentScheme { reason: "y".into() },
+                "invalid_assessment_scheme",
             ),
         ];
         for (error, code) in &cases {

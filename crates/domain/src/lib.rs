@@ -11,6 +11,7 @@
 //! a plain function or a type that can only be built valid.
 
 pub mod annual_report;
+pub mod assessment;
 pub mod calendar;
 pub mod compliance;
 pub mod consultation;

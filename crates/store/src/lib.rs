@@ -10,6 +10,7 @@
 
 mod actor;
 pub mod annual_reports;
+pub mod assessment;
 pub mod attachments;
 pub mod audit;
 pub mod consultations;

@@ -1,6 +1,7 @@
 //! The demonstration content of `gongkai serve --demo`: a district government, its
 //! units, and one account per role, so that a newcomer sees a living portal.
 
+mod assessment;
 mod consultations;
 mod documents;
 mod ledgers;
@@ -150,6 +151,11 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
 /// (`gongkai serve --demo`; the document after the seeds).
 pub async fn seed_review(app: &App) -> Result<()> {
     review::seed(app, &Actor::system("demo"), UNITS[2].0).await
+}
+
+/// This year's assessment scheme (`gongkai serve --demo`).
+pub async fn seed_assessment(app: &App) -> Result<()> {
+    assessment::seed(app, &Actor::system("demo")).await
 }
 
 /// A few disclosure requests at different stages (`gongkai serve --demo`).

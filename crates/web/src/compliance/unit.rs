@@ -1,6 +1,7 @@
 //! `/console/compliance/units/{id}`: one unit's figures, each with its rule and the late
 //! and missing records behind it, linked to the records.
 
+use super::links::record_href;
 use super::period::PeriodQuery;
 use crate::kit::error::WebError;
 use crate::kit::layout::Layout;
@@ -14,7 +15,7 @@ use axum::response::Html;
 use axum::routing::get;
 use gongkai_app::compliance;
 use gongkai_app::{Error, OrgId};
-use gongkai_domain::compliance::{Figure, Item};
+use gongkai_domain::compliance::Figure;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/console/compliance/units/{id}", get(show_unit))
@@ -28,19 +29,6 @@ struct Fault {
     done: String,
     outcome: String,
     note: String,
-}
-
-/// Where the console shows a record.
-fn href(item: &Item) -> String {
-    let id = item.record.id;
-    match item.record.kind {
-        "document" => format!("/console/documents/{id}"),
-        "request" => format!("/console/requests/{id}"),
-        "message" => format!("/console/messages/{id}"),
-        "consultation" => format!("/console/consultations/{id}"),
-        "task" => format!("/console/tasks/{id}"),
-        _ => "/console/reports/annual".to_string(),
-    }
 }
 
 struct Section {
@@ -73,7 +61,7 @@ fn section(m: &compliance::Monitor, f: &Figure) -> Section {
             .faults
             .iter()
             .map(|i| Fault {
-                href: href(i),
+                href: record_href(&i.record),
                 label: i.label.clone(),
                 due: i.due.to_string(),
                 done: i.done.map_or_else(|| "—".to_string(), |d| d.to_string()),

@@ -7,6 +7,8 @@ use gongkai_app::documents::attachments;
 
 /// The media type of an XLSX workbook.
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/// The media type of a Word document.
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// A document's attachment under the name it was uploaded with.
 pub fn download_response(download: attachments::Download) -> Response {

@@ -168,7 +168,7 @@ async fn download_report(
         ),
         "docx" => (
             "docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            crate::kit::download::DOCX,
             annual_report::to_docx(&report)?,
         ),
         _ => return Err(Error::invalid("格式", "应为 html、json、xlsx 或 docx").into()),

@@ -9,6 +9,7 @@ mod access;
 mod annual_reports;
 mod api;
 mod api_requests;
+mod assessment;
 mod auth;
 mod compliance;
 mod consultations;

@@ -2,7 +2,7 @@
 //! printable page and as a Word document, and the agency's letter templates (listed,
 //! edited with the fields available, reset to the built-in text).
 
-use crate::kit::download::file_response;
+use crate::kit::download::{DOCX, file_response};
 use crate::kit::error::{WebError, public_message, status_of};
 use crate::kit::format::local_time;
 use crate::kit::layout::Layout;
@@ -19,9 +19,6 @@ use gongkai_app::letters::{self, Letter};
 use gongkai_app::model::Org;
 use gongkai_app::{Error, OrgId, RequestId};
 use gongkai_domain::letter::Field;
-
-/// The media type of a DOCX file.
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 pub fn router() -> Router<AppState> {
     Router::new()
