@@ -102,6 +102,33 @@ pub async fn of(store: &Store, document_id: DocumentId) -> Result<Vec<Attachment
     rows.iter().map(from_row).collect()
 }
 
+/// The attachments of the documents whose id is above `after` and at most `last`, by
+/// document, each in upload order: one query for a batch of a library walk.
+pub async fn of_range(
+    store: &Store,
+    after: DocumentId,
+    last: DocumentId,
+) -> Result<std::collections::HashMap<DocumentId, Vec<Attachment>>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM attachments WHERE document_id > $1 AND document_id <= $2 \
+         ORDER BY document_id, position, id"
+    ))
+    .bind(after.0)
+    .bind(last.0)
+    .fetch_all(store.pool())
+    .await?;
+    let mut by_document: std::collections::HashMap<DocumentId, Vec<Attachment>> =
+        std::collections::HashMap::new();
+    for row in &rows {
+        let attachment = from_row(row)?;
+        by_document
+            .entry(attachment.document_id)
+            .or_default()
+            .push(attachment);
+    }
+    Ok(by_document)
+}
+
 /// One attachment of one document.
 pub async fn get(store: &Store, document_id: DocumentId, id: i64) -> Result<Attachment> {
     let row = sqlx::query(&format!(

@@ -85,9 +85,10 @@ async fn scan_attachments(
     app: &App,
     guard: &Guard,
     document: DocumentId,
+    files: &[Attachment],
     out: &mut DocumentScan,
 ) -> Result<()> {
-    for attachment in attachments::of(&app.store, document).await? {
+    for attachment in files {
         if !readable(&attachment.file_name) {
             continue;
         }
@@ -113,16 +114,21 @@ async fn scan_attachments(
     Ok(())
 }
 
-/// What the guard finds in a document now: title, body, and readable attachments.
-/// Nothing is stored.
-pub async fn scan(app: &App, guard: &Guard, document: &Document) -> Result<DocumentScan> {
+/// What the guard finds in a document now: title, body, and its readable attachments
+/// `files`. Nothing is stored.
+pub async fn scan(
+    app: &App,
+    guard: &Guard,
+    document: &Document,
+    files: &[Attachment],
+) -> Result<DocumentScan> {
     let mut out = DocumentScan::default();
     let id = document.id;
     let title = scan_text(guard, &document.fields.title);
     collect(&mut out.findings, id, Field::Title, None, title);
     let body = scan_text(guard, &document.fields.body_text);
     collect(&mut out.findings, id, Field::Body, None, body);
-    scan_attachments(app, guard, id, &mut out).await?;
+    scan_attachments(app, guard, id, files, &mut out).await?;
     Ok(out)
 }
 
@@ -135,7 +141,8 @@ pub(crate) async fn rescan_in(
     document: &Document,
 ) -> Result<Vec<StoredFinding>> {
     let guard = guard_of(&app.settings, today());
-    let scan = scan(app, &guard, document).await?;
+    let files = attachments::of(&app.store, document.id).await?;
+    let scan = scan(app, &guard, document, &files).await?;
     for (name, reason) in &scan.unreadable {
         tracing::warn!(document = document.id.0, attachment = %name, "附件无法检查：{reason}");
     }

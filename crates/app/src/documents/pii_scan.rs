@@ -8,6 +8,7 @@ use super::pii::{DocumentScan, place_of, scan};
 use crate::guard::guard_of;
 use crate::{App, DocumentId, Result};
 use gongkai_domain::lifecycle::DocumentStatus;
+use gongkai_store::attachments;
 use gongkai_store::documents::{self, Document};
 
 /// Documents read from the database at a time.
@@ -93,13 +94,15 @@ pub async fn scan_library(
     loop {
         let batch = documents::list_after(&app.store, after, BATCH).await?;
         let Some(last) = batch.last() else { break };
+        let mut files = attachments::of_range(&app.store, after, last.id).await?;
         after = last.id;
         for document in &batch {
             seen += 1;
             if published_only && document.status != DocumentStatus::Published {
                 continue;
             }
-            out.add(document, scan(app, &guard, document).await?);
+            let own = files.remove(&document.id).unwrap_or_default();
+            out.add(document, scan(app, &guard, document, &own).await?);
         }
         progress(seen);
     }
