@@ -103,7 +103,7 @@ async fn scan_attachments(
                 &mut out.findings,
                 document,
                 Field::Attachment,
-                Some(&attachment),
+                Some(attachment),
                 found,
             ),
             Err(e) => out
