@@ -7,7 +7,6 @@ use crate::App;
 use crate::Result;
 use chrono::{Months, NaiveDate};
 use gongkai_domain::compliance::{ACTIVE_DISCLOSURE_WORKDAYS, Indicator, Item, Outcome, RecordRef};
-use gongkai_domain::interpretation::DEFAULT_MAX_INTERPRETATION_LAG;
 use gongkai_domain::lifecycle::DocumentStatus;
 use gongkai_store::documents::{self, DocumentFacts};
 use gongkai_store::relations;
@@ -50,14 +49,14 @@ fn active_disclosure(app: &App, docs: &[DocumentFacts], today: NaiveDate, out: &
 }
 
 /// Every published normative document: its first interpretation is due with it or
-/// within the allowed working days (a local 3-day rule by default).
+/// within `[compliance] interpretation_workdays` (a local 3-day rule by default).
 async fn interpretation(
     app: &App,
     docs: &HashMap<i64, &DocumentFacts>,
     today: NaiveDate,
     out: &mut Sourced,
 ) -> Result<()> {
-    let lag = u32::try_from(DEFAULT_MAX_INTERPRETATION_LAG).unwrap_or(3);
+    let lag = app.settings.compliance.interpretation_workdays;
     for (policy, interpretations) in relations::normative_with_interpretations(&app.store).await? {
         let (Some(published), Some(facts)) = (policy.published_on, docs.get(&policy.id.0)) else {
             continue;

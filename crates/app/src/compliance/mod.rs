@@ -159,6 +159,9 @@ pub async fn monitor(app: &App, user: &CurrentUser, period: Period) -> Result<Mo
                 org,
             })
             .collect(),
-        thresholds: Thresholds::default(),
+        thresholds: Thresholds {
+            green: f64::from(app.settings.compliance.green_percent) / 100.0,
+            amber: f64::from(app.settings.compliance.amber_percent) / 100.0,
+        },
     })
 }

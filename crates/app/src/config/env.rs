@@ -2,12 +2,13 @@
 
 use crate::{Error, Result};
 
-const SECTIONS: [&str; 8] = [
+const SECTIONS: [&str; 9] = [
     "agency",
     "office",
     "requests",
     "participation",
     "pii",
+    "compliance",
     "server",
     "database",
     "log",

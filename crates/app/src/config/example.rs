@@ -55,6 +55,13 @@ max_message_chars = 2000
 # 如 ["138-0000-0000", "xxgk@example.com"]。[office] 中的电话、传真和邮箱自动放行。
 allow = []
 
+[compliance]
+# 规范性文件的政策解读在文件发布后多少个工作日内发布算作同步（0 为同日）。
+interpretation_workdays = 3
+# 按期率达到多少（%）标为良好（绿）、需关注（黄），低于后者为较差（红）。
+green_percent = 95
+amber_percent = 80
+
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。
 listen = ["127.0.0.1:8080"]

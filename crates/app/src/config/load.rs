@@ -101,6 +101,22 @@ impl Settings {
         if self.participation.max_message_chars == 0 {
             return fail("participation.max_message_chars", "必须大于 0".to_string());
         }
+        let c = &self.compliance;
+        if c.green_percent > 100 || c.amber_percent > c.green_percent {
+            return fail(
+                "compliance.amber_percent",
+                format!(
+                    "须满足 amber_percent ≤ green_percent ≤ 100，现为 {} 与 {}",
+                    c.amber_percent, c.green_percent
+                ),
+            );
+        }
+        if c.interpretation_workdays > 60 {
+            return fail(
+                "compliance.interpretation_workdays",
+                "不能超过 60 个工作日".to_string(),
+            );
+        }
         if self.server.session_idle_minutes == 0 {
             return fail("server.session_idle_minutes", "必须大于 0".to_string());
         }

@@ -13,7 +13,7 @@ mod time_zone;
 pub use example::EXAMPLE_CONFIG;
 pub use load::CONFIG_FILE;
 pub use settings::{
-    AgencySettings, Ask, DatabaseSettings, LogSettings, OfficeSettings, ParticipationSettings,
-    PiiSettings, RequestSettings, ServerSettings, Settings, redact_url,
+    AgencySettings, Ask, ComplianceSettings, DatabaseSettings, LogSettings, OfficeSettings,
+    ParticipationSettings, PiiSettings, RequestSettings, ServerSettings, Settings, redact_url,
 };
 pub use time_zone::china_offset;

@@ -12,6 +12,7 @@ pub struct Settings {
     pub requests: RequestSettings,
     pub participation: ParticipationSettings,
     pub pii: PiiSettings,
+    pub compliance: ComplianceSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
@@ -127,6 +128,32 @@ pub struct PiiSettings {
     /// guard lets pass, in any layout; the office's phone, fax and e-mail of `[office]`
     /// pass without being listed.
     pub allow: Vec<String>,
+}
+
+/// Compliance monitoring (合规监测).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ComplianceSettings {
+    /// Working days after a 规范性文件 within which its interpretation is on time (a
+    /// local rule: seed 003 and 郑州 say 3; 0 means the same day).
+    pub interpretation_workdays: u32,
+    /// Share on time, in per cent, at which a figure is green.
+    pub green_percent: u32,
+    /// Share on time, in per cent, at which a figure is amber (below it: red).
+    pub amber_percent: u32,
+}
+
+impl Default for ComplianceSettings {
+    fn default() -> ComplianceSettings {
+        ComplianceSettings {
+            interpretation_workdays: u32::try_from(
+                gongkai_domain::interpretation::DEFAULT_MAX_INTERPRETATION_LAG,
+            )
+            .unwrap_or(3),
+            green_percent: 95,
+            amber_percent: 80,
+        }
+    }
 }
 
 /// Whether a public form asks for a field.

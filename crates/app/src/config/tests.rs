@@ -57,6 +57,14 @@ fn errors_name_the_key_and_the_reason() {
         ("[agency]\ncolour = \"#ffffff\"\n", "agency"),
         ("[database]\nurl = \"mysql://x\"\n", "database.url"),
         ("[server\nlisten = 1", "gongkai.toml"),
+        (
+            "[compliance]\ngreen_percent = 70\namber_percent = 90\n",
+            "compliance.amber_percent",
+        ),
+        (
+            "[compliance]\ninterpretation_workdays = 100\n",
+            "compliance.interpretation_workdays",
+        ),
     ];
     for (file, key) in cases {
         match load_with(file, &[]) {

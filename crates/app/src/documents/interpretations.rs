@@ -1,11 +1,12 @@
 //! How well policies are interpreted (政策解读): per issuer and year, the share of
 //! published normative documents that have a published interpretation, and each
 //! interpretation's lag in working days after its policy against the allowed lag
-//! (a local 3-working-day rule by default; see `gongkai_domain::interpretation`).
+//! (`[compliance] interpretation_workdays`, a local 3-working-day rule by default; see
+//! `gongkai_domain::interpretation`).
 
 use crate::{App, DocumentId, Result};
 use chrono::Datelike;
-use gongkai_domain::interpretation::{DEFAULT_MAX_INTERPRETATION_LAG, interpretation_lag};
+use gongkai_domain::interpretation::interpretation_lag;
 use gongkai_store::relations::{self, DocumentRef};
 use std::collections::BTreeMap;
 
@@ -61,7 +62,8 @@ fn lag(app: &App, policy: &DocumentRef, interpretation: &DocumentRef) -> Interpr
         interpretation_title: interpretation.title.clone(),
         lag_workdays,
         provisional: reckoned.is_some_and(|r| r.is_provisional()),
-        late: lag_workdays.is_some_and(|days| days > DEFAULT_MAX_INTERPRETATION_LAG),
+        late: lag_workdays
+            .is_some_and(|days| days > i64::from(app.settings.compliance.interpretation_workdays)),
     }
 }
 

@@ -160,6 +160,6 @@ async fn show_interpretations(
     render(&InterpretationsPage {
         layout: Layout::for_staff(&state, &staff, "政策解读统计").await?,
         groups: interpretations::interpretation_report(&state.app).await?,
-        max_lag: gongkai_domain::interpretation::DEFAULT_MAX_INTERPRETATION_LAG,
+        max_lag: i64::from(state.app.settings.compliance.interpretation_workdays),
     })
 }
