@@ -11,7 +11,7 @@ use std::path::Path;
 fn the_stored_documents_are_scanned_into_a_report() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/seeds");
     let notice = dir.path().join("notice.txt");
     std::fs::write(
         &notice,
