@@ -65,6 +65,7 @@ pub fn router(app: App) -> Router {
             state.clone(),
             kit::session::middleware,
         ))
+        .layer(axum::middleware::from_fn(kit::fallback::chinese_rejections))
         .layer(kit::security::layers(&settings))
         .layer(axum::middleware::map_response(move |response| {
             kit::security::explain_too_large(response, settings.body_limit_bytes)

@@ -20,10 +20,11 @@ pub struct ErrorPage;
 
 impl ErrorPage {
     pub fn bare(status: StatusCode, message: &str) -> String {
+        let reason = reason_zh(status);
         let layout = Layout {
             agency_name: String::new(),
             logo_url: String::new(),
-            title: status.canonical_reason().unwrap_or("错误").to_string(),
+            title: reason.to_string(),
             area: Area::Public,
             prefs: Prefs {
                 font: "normal".to_string(),
@@ -35,17 +36,6 @@ impl ErrorPage {
             back: "%2F".to_string(),
             header_search: true,
         };
-        let reason = match status.as_u16() {
-            401 => "需要登录",
-            403 => "无权访问",
-            404 => "页面不存在",
-            408 => "请求超时",
-            409 => "内容冲突",
-            413 => "内容过大",
-            422 => "填写有误",
-            429 => "请稍后再试",
-            _ => "出错了",
-        };
         ErrorTemplate {
             layout,
             status: status.as_u16(),
@@ -54,5 +44,23 @@ impl ErrorPage {
         }
         .render()
         .unwrap_or_else(|_| message.to_string())
+    }
+}
+
+/// The status as people read it.
+fn reason_zh(status: StatusCode) -> &'static str {
+    match status.as_u16() {
+        400 => "请求无效",
+        401 => "需要登录",
+        403 => "无权访问",
+        404 => "页面不存在",
+        405 => "访问方式不正确",
+        408 => "请求超时",
+        409 => "内容冲突",
+        413 => "内容过大",
+        415 => "格式不正确",
+        422 => "填写有误",
+        429 => "请稍后再试",
+        _ => "出错了",
     }
 }

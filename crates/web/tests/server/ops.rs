@@ -60,6 +60,48 @@ async fn an_unknown_page_is_a_404_in_chinese() {
         html.contains("页面不存在") && html.contains("lang=\"zh-CN\""),
         "{html}"
     );
+    assert!(
+        html.contains("<title>页面不存在"),
+        "the title is Chinese too: {html}"
+    );
+}
+
+#[tokio::test]
+async fn the_frameworks_rejections_are_chinese_pages_or_json() {
+    let app = TestApp::spawn().await;
+    let client = app.client();
+    for (path, status) in [
+        ("/documents/abc", StatusCode::BAD_REQUEST),
+        ("/documents/99999999999999999999", StatusCode::BAD_REQUEST),
+    ] {
+        let response = client.get(path).await;
+        assert_eq!(response.status(), status, "{path}");
+        let html = response.text().await.unwrap();
+        assert!(
+            html.contains("地址或参数无效")
+                && html.contains("<title>请求无效")
+                && html.contains("/static/site.css"),
+            "{path}: {html}"
+        );
+        assert!(
+            !html.contains("Invalid URL") && !html.contains("Cannot parse"),
+            "{html}"
+        );
+    }
+    let api = client.get("/api/v1/documents/abc").await;
+    assert_eq!(api.status(), StatusCode::BAD_REQUEST);
+    let body: serde_json::Value = api.json().await.unwrap();
+    assert_eq!(body["error"]["code"], "bad_request");
+    assert_eq!(body["error"]["message"], "地址或参数无效，请检查后重试。");
+    let method = client.submit("/requests/new", "/documents/1", &[]).await;
+    assert_eq!(method.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(
+        method
+            .text()
+            .await
+            .unwrap()
+            .contains("不支持以这种方式访问该地址")
+    );
 }
 
 #[tokio::test]
