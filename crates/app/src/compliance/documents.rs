@@ -6,24 +6,31 @@ use super::sourced::Sourced;
 use crate::App;
 use crate::Result;
 use chrono::{Months, NaiveDate};
-use gongkai_domain::compliance::{ACTIVE_DISCLOSURE_WORKDAYS, Indicator, Item, Outcome, RecordRef};
+use gongkai_domain::compliance::{ACTIVE_DISCLOSURE_WORKDAYS, Indicator, Item, RecordRef};
 use gongkai_domain::lifecycle::DocumentStatus;
 use gongkai_store::documents::{self, DocumentFacts};
 use gongkai_store::relations;
 use std::collections::HashMap;
 
-fn item(d: &DocumentFacts, due: NaiveDate, done: Option<NaiveDate>, outcome: Outcome) -> Item {
-    Item {
-        record: RecordRef {
-            kind: "document",
-            id: d.id.0,
-        },
-        label: format!("《{}》", d.title),
+fn item(
+    app: &App,
+    d: &DocumentFacts,
+    due: NaiveDate,
+    done: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Item {
+    let record = RecordRef {
+        kind: "document",
+        id: d.id.0,
+    };
+    Item::judged(
+        &app.calendar,
+        record,
+        format!("《{}》", d.title),
         due,
         done,
-        outcome,
-        note: String::new(),
-    }
+        today,
+    )
 }
 
 /// Every document with a 成文日期: due 20 working days after it; done when published.
@@ -39,11 +46,10 @@ fn active_disclosure(app: &App, docs: &[DocumentFacts], today: NaiveDate, out: &
         let done = d
             .published_on
             .filter(|_| d.status == DocumentStatus::Published);
-        let outcome = Outcome::judge(&app.calendar, due, done, today);
         out.push(
             Indicator::ActiveDisclosure,
             d.issuer_id,
-            item(d, due, done, outcome),
+            item(app, d, due, done, today),
         );
     }
 }
@@ -63,11 +69,10 @@ async fn interpretation(
         };
         let due = app.calendar.add_workdays(published, lag).value;
         let done = interpretations.iter().filter_map(|i| i.published_on).min();
-        let outcome = Outcome::judge(&app.calendar, due, done, today);
         out.push(
             Indicator::Interpretation,
             facts.issuer_id,
-            item(facts, due, done, outcome),
+            item(app, facts, due, done, today),
         );
     }
     Ok(())
@@ -87,11 +92,10 @@ fn cleanup(app: &App, docs: &[DocumentFacts], today: NaiveDate, out: &mut Source
             .checked_sub_months(Months::new(12))
             .unwrap_or(expires);
         let done = d.reviewed_on.filter(|on| *on >= window);
-        let outcome = Outcome::judge(&app.calendar, expires, done, today);
         out.push(
             Indicator::Cleanup,
             d.issuer_id,
-            item(d, expires, done, outcome),
+            item(app, d, expires, done, today),
         );
     }
 }

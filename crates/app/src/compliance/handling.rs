@@ -5,28 +5,9 @@
 use super::sourced::Sourced;
 use crate::{App, Result};
 use chrono::NaiveDate;
-use gongkai_domain::compliance::{Indicator, Item, Outcome, POLICY_QUESTION_WORKDAYS, RecordRef};
+use gongkai_domain::compliance::{Indicator, Item, POLICY_QUESTION_WORKDAYS, RecordRef};
 use gongkai_domain::message::Category;
 use gongkai_store::messages::Status;
-
-fn item(
-    kind: &'static str,
-    id: i64,
-    label: String,
-    due: NaiveDate,
-    done: Option<NaiveDate>,
-    today: NaiveDate,
-    app: &App,
-) -> Item {
-    Item {
-        record: RecordRef { kind, id },
-        label,
-        due,
-        done,
-        outcome: Outcome::judge(&app.calendar, due, done, today),
-        note: String::new(),
-    }
-}
 
 async fn requests(app: &App, today: NaiveDate, out: &mut Sourced) -> Result<()> {
     for h in crate::requests::every_request(app, |_| true).await? {
@@ -34,7 +15,11 @@ async fn requests(app: &App, today: NaiveDate, out: &mut Sourced) -> Result<()> 
         let unit = r.handling_org.unwrap_or(r.fields.org_id);
         let done = r.reply.as_ref().map(|(on, _)| *on);
         let label = format!("依申请公开 {}", r.serial);
-        let found = item("request", r.id.0, label, h.reckoning.due, done, today, app);
+        let record = RecordRef {
+            kind: "request",
+            id: r.id.0,
+        };
+        let found = Item::judged(&app.calendar, record, label, h.reckoning.due, done, today);
         out.push(Indicator::Requests, Some(unit), found);
     }
     Ok(())
@@ -45,14 +30,17 @@ async fn messages(app: &App, today: NaiveDate, out: &mut Sourced) -> Result<()> 
         let m = &v.message;
         let unit = m.handling_org.unwrap_or(v.mailbox.fields.org_id);
         let label = format!("留言 {}《{}》", m.serial, m.fields.title);
-        let found = item(
-            "message",
-            m.id.0,
+        let record = RecordRef {
+            kind: "message",
+            id: m.id.0,
+        };
+        let found = Item::judged(
+            &app.calendar,
+            record.clone(),
             label.clone(),
             v.due.due,
             m.replied_on,
             today,
-            app,
         );
         out.push(Indicator::Messages, Some(unit), found);
         if m.fields.category == Category::Consultation {
@@ -60,7 +48,7 @@ async fn messages(app: &App, today: NaiveDate, out: &mut Sourced) -> Result<()> 
                 .calendar
                 .add_workdays(m.fields.received_on, POLICY_QUESTION_WORKDAYS)
                 .value;
-            let found = item("message", m.id.0, label, due, m.replied_on, today, app);
+            let found = Item::judged(&app.calendar, record, label, due, m.replied_on, today);
             out.push(Indicator::PolicyQuestions, Some(unit), found);
         }
     }

@@ -7,7 +7,7 @@ use crate::config::china_offset;
 use crate::{App, Result};
 use chrono::NaiveDate;
 use gongkai_domain::compliance::{
-    ADOPTION_REPORT_WORKDAYS, Indicator, Item, Outcome, RecordRef, annual_report_due,
+    ADOPTION_REPORT_WORKDAYS, Indicator, Item, RecordRef, annual_report_due,
 };
 use gongkai_domain::ledger::UnitRole;
 use gongkai_domain::org::OrgKind;
@@ -16,24 +16,6 @@ use gongkai_store::{Timestamp, annual_reports, consultations, orgs};
 
 fn china_date(t: Timestamp) -> NaiveDate {
     t.with_timezone(&china_offset()).date_naive()
-}
-
-fn judged(
-    app: &App,
-    record: RecordRef,
-    label: String,
-    due: NaiveDate,
-    done: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Item {
-    Item {
-        record,
-        label,
-        due,
-        done,
-        outcome: Outcome::judge(&app.calendar, due, done, today),
-        note: String::new(),
-    }
 }
 
 /// Every consultation that has ended: its 采纳情况 due 20 working days after the end.
@@ -52,8 +34,8 @@ async fn consultations(app: &App, today: NaiveDate, out: &mut Sourced) -> Result
             kind: "consultation",
             id: c.id.0,
         };
-        let mut item = judged(
-            app,
+        let mut item = Item::judged(
+            &app.calendar,
             record,
             format!("征求意见《{}》", c.fields.title),
             due,
@@ -90,7 +72,8 @@ async fn tasks(app: &App, today: NaiveDate, out: &mut Sourced) -> Result<()> {
                     kind: "task",
                     id: task.id.0,
                 };
-                let item = judged(app, record, label.clone(), deadline, done, today);
+                let item =
+                    Item::judged(&app.calendar, record, label.clone(), deadline, done, today);
                 out.push(Indicator::LedgerTasks, Some(unit.org_id), item);
             }
         }
@@ -124,7 +107,7 @@ async fn annual_reports(
             out.push(
                 Indicator::AnnualReport,
                 Some(org.id),
-                judged(app, record, label, due, done, today),
+                Item::judged(&app.calendar, record, label, due, done, today),
             );
         }
     }

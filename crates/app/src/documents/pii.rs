@@ -50,7 +50,8 @@ fn collect(
                 && s.fingerprint == print
         });
         match same {
-            Some(s) if located.location.is_empty() || s.location.contains(&located.location) => {}
+            Some(s) if located.location.is_empty() || has_place(&s.location, &located.location) => {
+            }
             Some(s) => {
                 if !s.location.is_empty() {
                     s.location.push('、');
@@ -68,6 +69,12 @@ fn collect(
             }),
         }
     }
+}
+
+/// Whether the joined places `places` (第2段、第5段) already name `place`: a whole
+/// place, so C2 is not taken for part of C21.
+fn has_place(places: &str, place: &str) -> bool {
+    places.split('、').any(|p| p == place)
 }
 
 /// What the guard found in a document, and the attachments it should have read but
@@ -353,5 +360,17 @@ pub fn place_of(scan: &ScannedFinding) -> String {
         Field::Title => "标题".to_string(),
         Field::Body => format!("正文{}", scan.location),
         Field::Attachment => format!("附件“{}”{}", scan.attachment_name, scan.location),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_place_is_matched_whole() {
+        assert!(has_place("工作表“名单”C21、第3段", "第3段"));
+        assert!(!has_place("工作表“名单”C21", "工作表“名单”C2"));
+        assert!(!has_place("", "第1段"));
     }
 }

@@ -11,8 +11,8 @@ use gongkai_domain::calendar::parse_date;
 use gongkai_domain::disclosure::DisclosureAttribute;
 use gongkai_domain::lifecycle::{DocumentStatus, LifecycleStep};
 use gongkai_domain::secrecy::{Conclusion, SecrecyReview};
+use gongkai_store::documents;
 use gongkai_store::documents::secrecy::{self, StoredReview};
-use gongkai_store::documents::{self, EventStep};
 
 /// The review form: a conclusion code, the basis, the date (`YYYY-MM-DD`, empty for
 /// today) and the 公开属性 with its reason.
@@ -70,11 +70,8 @@ pub async fn reviews_of(app: &App, id: DocumentId) -> Result<Vec<StoredReview>> 
 /// The review that lets the document be published: the latest one, made after its
 /// latest submission, that cleared it.
 pub(crate) async fn require_review(app: &App, id: DocumentId) -> Result<StoredReview> {
-    let submitted_at = documents::events(&app.store, id)
+    let submitted_at = documents::last_step(&app.store, id, LifecycleStep::Submit)
         .await?
-        .iter()
-        .rev()
-        .find(|e| e.step == EventStep::Lifecycle(LifecycleStep::Submit))
         .map(|e| e.at);
     let latest = reviews_of(app, id).await?.pop();
     let missing = || {

@@ -10,7 +10,7 @@ use gongkai_domain::calendar::parse_date;
 use gongkai_domain::lifecycle::{DocumentStatus, LifecycleStep};
 use gongkai_domain::relation::RelationKind;
 use gongkai_domain::validity::Validity;
-use gongkai_store::documents::{self, CleanupFilter, Document, EventStep};
+use gongkai_store::documents::{self, CleanupFilter, Document};
 use gongkai_store::orgs;
 use gongkai_store::{WriteTx, relations};
 
@@ -96,12 +96,8 @@ fn step_roles(step: LifecycleStep) -> &'static [gongkai_domain::role::Role] {
 
 /// Who submitted the document for review most recently.
 async fn submitted_by(app: &App, id: DocumentId) -> Result<Option<gongkai_store::UserId>> {
-    let events = documents::events(&app.store, id).await?;
-    Ok(events
-        .iter()
-        .rev()
-        .find(|e| e.step == EventStep::Lifecycle(LifecycleStep::Submit))
-        .and_then(|e| e.actor_id))
+    let submitted = documents::last_step(&app.store, id, LifecycleStep::Submit).await?;
+    Ok(submitted.and_then(|e| e.actor_id))
 }
 
 /// The reason recorded on a document that `source` amends or repeals.

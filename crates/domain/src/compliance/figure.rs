@@ -77,6 +77,28 @@ pub struct Item {
     pub note: String,
 }
 
+impl Item {
+    /// The record `record`, known to staff as `label`, due on `due` and done on `done`
+    /// (if it is), judged on `today`.
+    pub fn judged(
+        calendar: &Calendar,
+        record: RecordRef,
+        label: String,
+        due: NaiveDate,
+        done: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> Item {
+        Item {
+            record,
+            label,
+            due,
+            done,
+            outcome: Outcome::judge(calendar, due, done, today),
+            note: String::new(),
+        }
+    }
+}
+
 /// An indicator's figure for one unit and period, with the records behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {

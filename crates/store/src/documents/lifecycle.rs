@@ -177,6 +177,19 @@ pub async fn mark_reviewed(
     finish(tx, "document.reviewed", &before, EventStep::Reviewed, note).await
 }
 
+/// The latest time `step` was taken on a document, if ever.
+pub async fn last_step(
+    store: &Store,
+    id: DocumentId,
+    step: LifecycleStep,
+) -> Result<Option<DocumentEvent>> {
+    Ok(events(store, id)
+        .await?
+        .into_iter()
+        .rev()
+        .find(|e| e.step == EventStep::Lifecycle(step)))
+}
+
 /// The history of a document, oldest first.
 pub async fn events(store: &Store, id: DocumentId) -> Result<Vec<DocumentEvent>> {
     let rows = sqlx::query(

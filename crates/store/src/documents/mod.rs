@@ -19,7 +19,9 @@ pub mod secrecy;
 pub use edit::{create, update};
 pub use facts::{DocumentFacts, facts};
 pub use index_serial::{index_number_taken, next_index_serial};
-pub use lifecycle::{DocumentEvent, EventStep, change_validity, events, mark_reviewed, step};
+pub use lifecycle::{
+    DocumentEvent, EventStep, change_validity, events, last_step, mark_reviewed, step,
+};
 pub use listing::{
     CleanupFilter, ConsoleFilter, PublicFilter, cleanup_candidates, list_console, list_public,
     list_public_about,
