@@ -2,6 +2,7 @@
 
 pub mod attachments;
 mod edit;
+pub mod export;
 pub(crate) mod files;
 pub(crate) mod import;
 pub mod interpretations;
@@ -21,7 +22,9 @@ pub use edit::{
 pub use gongkai_store::documents::events;
 pub use import::{ImportEvent, ImportSummary, Outcome, import_paths, import_text};
 pub use permit::today;
-pub use public::{MAX_PAGE_SIZE, PUBLIC_PAGE_SIZE, public_document, public_list, public_page};
+pub use public::{
+    MAX_PAGE_SIZE, PUBLIC_PAGE_SIZE, last_public_change, public_document, public_list, public_page,
+};
 pub use public_page::{PublicDocument, public_document_page};
 pub use workflow::{
     Allowed, CLEANUP_LIMIT, CleanupDecision, ValidityInput, Worklist, allowed, change_validity,

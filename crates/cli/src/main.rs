@@ -1,7 +1,7 @@
 //! `gongkai`: the one binary of the platform — web server, set-up and operator
 //! commands, the work-plan extractor and the search benchmark. Each command parses its
 //! arguments, calls the app layer and prints; the output formats of `calendar`,
-//! `extract`, `qa match` and `scan pii` and the files of `bench corpus` are a contract that scripts rely on.
+//! `extract`, `export documents`, `qa match` and `scan pii` and the files of `bench corpus` are a contract that scripts rely on.
 //!
 //! Exit codes: 0 success; 1 the platform failed (database unreachable, broken
 //! audit chain, I/O); 2 the input was wrong (bad date, bad configuration, bad
@@ -10,6 +10,7 @@
 mod bench;
 mod calendar;
 mod data;
+mod export;
 mod extract;
 mod failure;
 mod import;
@@ -68,6 +69,9 @@ enum Command {
     /// Reports computed from the records: annual (政府信息公开工作年度报告).
     #[command(subcommand)]
     Report(report::ReportCommand),
+    /// Complete exports of public data (export documents).
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// Scans: personal information in files (scan pii).
     #[command(subcommand)]
     Scan(scan::ScanCommand),
@@ -103,6 +107,7 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::User(command) => setup::user(data, command).await,
         Command::Org(command) => setup::org(data, command).await,
         Command::Import(command) => import::run(data, command).await,
+        Command::Export(command) => export::run(data, command).await,
         Command::Audit(command) => setup::audit(data, command).await,
         Command::Reindex => setup::reindex(data).await,
         Command::Report(command) => report::run(data, command).await,

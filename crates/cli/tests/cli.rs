@@ -11,6 +11,8 @@ use std::process::{Command, Output, Stdio};
 mod bench;
 #[path = "cli/calendar.rs"]
 mod calendar;
+#[path = "cli/export.rs"]
+mod export;
 #[path = "cli/import.rs"]
 mod import;
 #[path = "cli/qa.rs"]

@@ -2,9 +2,13 @@
 //! assignment to sign-off (销号), who moves it, and when it is overdue or due soon on
 //! the working-day calendar.
 //!
-//! A unit reports progress (推进中) and completion (已完成); only the disclosure office
-//! signs a completed task off (已销号) or returns it with a reason, which puts it back
-//! to 推进中. A signed-off task is closed. 逾期 is never stored: it is derived from the
+//! A task shared by several units is tracked per unit: each unit's part (its share of
+//! the task) goes through the statuses on its own — the unit reports progress
+//! (推进中) and completion (已完成); only the disclosure office signs a completed part
+//! off (已销号) or returns it with a reason, which puts it back to 推进中. The task's
+//! status follows from its parts ([`TaskStatus::of_parts`]): done when every unit is,
+//! signed off when every unit is, or when the office closes it (办结) with a reason
+//! naming the units left. A signed-off task is closed. 逾期 is never stored: it is derived from the
 //! deadline, the status and today's date.
 
 use chrono::NaiveDate;
@@ -78,6 +82,25 @@ impl TaskStatus {
     pub fn may_return(self) -> bool {
         self == TaskStatus::Completed
     }
+
+    /// The status of a task from the statuses of its units' parts: 已销号 when every
+    /// part is signed off, 已完成 when every part is done, 推进中 once any unit has
+    /// started, else 未开始; `None` for a task without units (nothing to derive).
+    pub fn of_parts(parts: impl IntoIterator<Item = TaskStatus>) -> Option<TaskStatus> {
+        let parts: Vec<TaskStatus> = parts.into_iter().collect();
+        let all = |pred: fn(&TaskStatus) -> bool| parts.iter().all(pred);
+        if parts.is_empty() {
+            None
+        } else if all(|s| *s == TaskStatus::SignedOff) {
+            Some(TaskStatus::SignedOff)
+        } else if all(|s| s.is_done()) {
+            Some(TaskStatus::Completed)
+        } else if all(|s| *s == TaskStatus::NotStarted) {
+            Some(TaskStatus::NotStarted)
+        } else {
+            Some(TaskStatus::InProgress)
+        }
+    }
 }
 
 coded_enum!(
@@ -109,6 +132,8 @@ coded_enum!(
         SignOff = ("sign_off", "销号"),
         /// The office returned the task with a reason (退回).
         Return = ("return", "退回"),
+        /// The office closed the whole task with a reason naming the units left (办结).
+        Close = ("close", "办结"),
     }
 );
 
@@ -225,6 +250,31 @@ mod tests {
             None,
             "overdue is derived, not a status"
         );
+    }
+
+    #[test]
+    fn a_shared_task_is_done_when_every_units_part_is() {
+        use TaskStatus::*;
+        assert_eq!(TaskStatus::of_parts([]), None);
+        assert_eq!(
+            TaskStatus::of_parts([NotStarted, NotStarted]),
+            Some(NotStarted)
+        );
+        assert_eq!(
+            TaskStatus::of_parts([Completed, NotStarted, NotStarted]),
+            Some(InProgress),
+            "one unit of three done: the task is not"
+        );
+        assert_eq!(
+            TaskStatus::of_parts([Completed, SignedOff]),
+            Some(Completed)
+        );
+        assert_eq!(
+            TaskStatus::of_parts([SignedOff, SignedOff, Completed]),
+            Some(Completed),
+            "signed off when the last part is"
+        );
+        assert_eq!(TaskStatus::of_parts([SignedOff; 3]), Some(SignedOff));
     }
 
     #[test]

@@ -192,3 +192,36 @@ pub async fn normative_with_interpretations(
     }
     Ok(result)
 }
+
+/// The relations of the documents whose id is above `after` and at most `last`, from
+/// both ends, oldest first: one pair of queries for a batch of a library walk.
+pub async fn of_range(
+    store: &Store,
+    after: DocumentId,
+    last: DocumentId,
+) -> Result<HashMap<DocumentId, Relations>> {
+    let mut by_document: HashMap<DocumentId, Relations> = HashMap::new();
+    for (this_end, other_end) in [("source_id", "target_id"), ("target_id", "source_id")] {
+        let rows = sqlx::query(&format!(
+            "SELECT r.{this_end} AS this_id, {REF_COLUMNS}, r.kind FROM document_relations r \
+             JOIN documents d ON d.id = r.{other_end} \
+             WHERE r.{this_end} > $1 AND r.{this_end} <= $2 ORDER BY r.created_at, d.id"
+        ))
+        .bind(after.0)
+        .bind(last.0)
+        .fetch_all(store.pool())
+        .await?;
+        for row in &rows {
+            let relations = by_document
+                .entry(DocumentId(row.try_get("this_id")?))
+                .or_default();
+            let side = if this_end == "source_id" {
+                &mut relations.outgoing
+            } else {
+                &mut relations.incoming
+            };
+            side.push(relation_from_row(row)?);
+        }
+    }
+    Ok(by_document)
+}

@@ -162,6 +162,7 @@ async fn reports_append_with_evidence_and_move_the_task(db: TestDb) {
         task_id: ids[0],
         org_id: finance,
         kind: ReportKind::Progress,
+        part: Some(finance),
         from: TaskStatus::NotStarted,
         status: TaskStatus::Completed,
         body: "已公开".to_string(),

@@ -15,7 +15,7 @@ use gongkai_domain::ledger::{ReportKind, TaskStatus};
 use gongkai_extract::extract_workplan;
 use gongkai_store::documents::{self, Document};
 use gongkai_store::ledgers::reports::{self, NewReport};
-use gongkai_store::ledgers::{self, NewPlan, Plan, Task};
+use gongkai_store::ledgers::{self, NewPlan, Plan};
 use gongkai_store::{Actor, OrgId};
 
 /// Reads each seed into a confirmed plan with progress, except the last, which stays
@@ -98,39 +98,33 @@ fn progress_of(n: usize) -> &'static [(ReportKind, TaskStatus, &'static str)] {
     }
 }
 
+/// Every unit of a task carries the same story on its part, so that the task's status
+/// (which follows from its parts) is the story's.
 async fn add_progress(app: &App, actor: &Actor, plan: &Plan) -> Result<()> {
     let tasks = ledgers::tasks_of(&app.store, plan.id).await?;
     let mut tx = app.store.begin(actor.clone()).await?;
     for (n, task) in tasks.iter().enumerate() {
-        let mut current = task.status;
-        for (kind, status, body) in progress_of(n) {
-            let org_id = match kind {
-                ReportKind::Progress => match reporting_unit(task) {
-                    Some(unit) => unit,
-                    None => break,
-                },
-                ReportKind::SignOff | ReportKind::Return => plan.org_id,
-            };
-            let entry = NewReport {
-                task_id: task.id,
-                org_id,
-                kind: *kind,
-                from: current,
-                status: *status,
-                body: (*body).to_string(),
-            };
-            reports::add(&mut tx, &entry, &[]).await?;
-            current = *status;
+        for unit in task.parts() {
+            let mut current = unit.status;
+            for (kind, status, body) in progress_of(n) {
+                let org_id = match kind {
+                    ReportKind::Progress => unit.org_id,
+                    _ => plan.org_id,
+                };
+                let entry = NewReport {
+                    task_id: task.id,
+                    org_id,
+                    kind: *kind,
+                    part: Some(unit.org_id),
+                    from: current,
+                    status: *status,
+                    body: (*body).to_string(),
+                };
+                reports::add(&mut tx, &entry, &[]).await?;
+                current = *status;
+            }
         }
     }
     tx.commit().await?;
     Ok(())
-}
-
-/// The unit that reports for a task: its first lead unit, else its first unit.
-fn reporting_unit(task: &Task) -> Option<OrgId> {
-    task.units_as(gongkai_domain::ledger::UnitRole::Lead)
-        .chain(task.units.iter())
-        .map(|u| u.org_id)
-        .next()
 }

@@ -1,6 +1,7 @@
 //! Work-plan ledgers (任务分工台账): a plan read from a file or a library document
 //! ([`import`]), reviewed and corrected by the disclosure office and handed to the
-//! units ([`review`]), then tracked by each unit to sign-off ([`tracking`]), with
+//! units ([`review`]), then tracked by each unit on its part ([`tracking`]) to the
+//! office's sign-off ([`sign_off`]), with
 //! figures per plan and per unit ([`Stats`]).
 //!
 //! Who may do what: a plan is run by a unit (a government, or the office that does
@@ -13,6 +14,7 @@ pub mod derive;
 pub mod import;
 pub mod review;
 pub mod sheet;
+pub mod sign_off;
 pub mod tracking;
 pub mod units;
 
@@ -60,21 +62,40 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// The figures of whole tasks.
     pub fn of<'a>(rows: impl IntoIterator<Item = &'a TaskRow>) -> Stats {
-        let rows: Vec<&TaskRow> = rows.into_iter().collect();
-        let count = |status: TaskStatus| rows.iter().filter(|r| r.task.status == status).count();
-        let done = rows.iter().filter(|r| r.task.status.is_done()).count();
+        Stats::of_items(
+            rows.into_iter()
+                .map(|r| (r.task.status, r.timeliness.is_overdue())),
+        )
+    }
+
+    /// The figures of one unit's parts of tasks: each counted by the unit's own status,
+    /// overdue while the task is and the unit's part is not done.
+    fn of_parts<'a>(org: OrgId, rows: impl IntoIterator<Item = &'a TaskRow>) -> Stats {
+        Stats::of_items(rows.into_iter().filter_map(|r| {
+            let part = r.task.part_of(org)?;
+            Some((part, r.timeliness.is_overdue() && !part.is_done()))
+        }))
+    }
+
+    /// The figures of items given as (status, overdue).
+    fn of_items(items: impl Iterator<Item = (TaskStatus, bool)>) -> Stats {
+        let items: Vec<(TaskStatus, bool)> = items.collect();
+        let count = |status: TaskStatus| items.iter().filter(|(s, _)| *s == status).count();
+        let done = items.iter().filter(|(s, _)| s.is_done()).count();
         Stats {
-            total: rows.len(),
+            total: items.len(),
             by_status: TaskStatus::ALL.iter().map(|s| (*s, count(*s))).collect(),
             done,
-            overdue: rows.iter().filter(|r| r.timeliness.is_overdue()).count(),
-            completion_percent: completion_percent(done, rows.len()),
+            overdue: items.iter().filter(|(_, overdue)| *overdue).count(),
+            completion_percent: completion_percent(done, items.len()),
         }
     }
 }
 
-/// The figures of one unit within a plan (its tasks as lead or responsible unit).
+/// The figures of one unit within a plan: its parts of the tasks it leads or shares,
+/// each by the unit's own status (a shared task counts for each unit on its own).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitStats {
     pub org_id: OrgId,
@@ -86,14 +107,11 @@ pub struct UnitStats {
 pub fn unit_stats(rows: &[TaskRow], orgs: &[Org]) -> Vec<UnitStats> {
     orgs.iter()
         .filter_map(|org| {
-            let mine: Vec<&TaskRow> = rows
-                .iter()
-                .filter(|r| r.task.is_assigned_to(org.id))
-                .collect();
-            (!mine.is_empty()).then(|| UnitStats {
+            let stats = Stats::of_parts(org.id, rows);
+            (stats.total > 0).then(|| UnitStats {
                 org_id: org.id,
                 name: org.name.clone(),
-                stats: Stats::of(mine),
+                stats,
             })
         })
         .collect()

@@ -1,12 +1,12 @@
-//! Tracking a confirmed plan: each unit's tasks, its progress reports with evidence
-//! (uploaded files, documents published in the library), the office's sign-off (销号)
-//! and return (退回) with a reason, and the tasks due within N working days.
+//! Tracking a confirmed plan: each unit's tasks, its progress reports on its part with
+//! evidence (uploaded files, documents published in the library), and the tasks due
+//! within N working days; the office's sign-off, return and closing are in
+//! [`super::sign_off`].
 //!
 //! A unit's staff see the tasks assigned to their units and, of each task's record,
 //! their own units' reports and the office's entries; another unit's reports are not
 //! theirs to see.
 
-use super::review::managed_task;
 use super::{
     LEDGER_MANAGERS, LEDGER_OVERSEERS, TASK_REPORTERS, TaskRow, UnitStats, own_units, rows_of,
     unit_stats,
@@ -128,13 +128,20 @@ pub async fn report(app: &App, user: &CurrentUser, id: TaskId, input: ReportInpu
     if !view.reporting_units.iter().any(|o| o.id == input.org_id) {
         return Err(Error::Forbidden);
     }
-    let current = view.row.task.status;
-    if !current.unit_may_report(input.status) {
+    // Each unit reports on its own part; a closed task takes no more reports.
+    let task = &view.row.task;
+    let current = task.part_of(input.org_id).ok_or(Error::Forbidden)?;
+    if task.status == TaskStatus::SignedOff || !current.unit_may_report(input.status) {
+        let shown = if task.status == TaskStatus::SignedOff {
+            task.status
+        } else {
+            current
+        };
         return Err(Error::invalid(
             "任务状态",
             format!(
-                "任务当前为“{}”，不能报送为“{}”",
-                current.label_zh(),
+                "本单位承担的部分当前为“{}”，不能报送为“{}”",
+                shown.label_zh(),
                 input.status.label_zh()
             ),
         ));
@@ -163,6 +170,7 @@ pub async fn report(app: &App, user: &CurrentUser, id: TaskId, input: ReportInpu
         task_id: id,
         org_id: input.org_id,
         kind: ReportKind::Progress,
+        part: Some(input.org_id),
         from: current,
         status: input.status,
         body,
@@ -173,7 +181,7 @@ pub async fn report(app: &App, user: &CurrentUser, id: TaskId, input: ReportInpu
     Ok(report)
 }
 
-fn checked_text(field: &str, text: &str) -> Result<String> {
+pub(super) fn checked_text(field: &str, text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
         return Err(Error::invalid(field, "请填写内容"));
@@ -185,93 +193,6 @@ fn checked_text(field: &str, text: &str) -> Result<String> {
         ));
     }
     Ok(text.to_string())
-}
-
-/// The office signs a completed task off (销号), with an optional note.
-pub async fn sign_off(app: &App, user: &CurrentUser, id: TaskId, note: &str) -> Result<()> {
-    let (plan, task) = confirmed_managed_task(app, user, id).await?;
-    if !task.status.may_sign_off() {
-        return Err(Error::invalid(
-            "销号",
-            format!(
-                "任务当前为“{}”，单位报送已完成后方可销号",
-                task.status.label_zh()
-            ),
-        ));
-    }
-    let note = note.trim();
-    let body = if note.is_empty() {
-        "审核通过，予以销号".to_string()
-    } else {
-        checked_text("销号意见", note)?
-    };
-    office_entry(
-        app,
-        user,
-        &plan,
-        id,
-        ReportKind::SignOff,
-        TaskStatus::SignedOff,
-        body,
-    )
-    .await
-}
-
-/// The office returns a task reported done, with the reason; it is 推进中 again.
-pub async fn return_task(app: &App, user: &CurrentUser, id: TaskId, reason: &str) -> Result<()> {
-    let (plan, task) = confirmed_managed_task(app, user, id).await?;
-    if !task.status.may_return() {
-        return Err(Error::invalid(
-            "退回",
-            format!(
-                "任务当前为“{}”，只能退回已报送完成的任务",
-                task.status.label_zh()
-            ),
-        ));
-    }
-    let reason = checked_text("退回理由", reason)?;
-    office_entry(
-        app,
-        user,
-        &plan,
-        id,
-        ReportKind::Return,
-        TaskStatus::InProgress,
-        reason,
-    )
-    .await
-}
-
-async fn confirmed_managed_task(app: &App, user: &CurrentUser, id: TaskId) -> Result<(Plan, Task)> {
-    let (plan, task) = managed_task(app, user, id).await?;
-    if plan.status != PlanStatus::Confirmed {
-        return Err(Error::invalid("计划", "计划尚未下发"));
-    }
-    Ok((plan, task))
-}
-
-/// Appends the office's sign-off or return, both given on a completed task.
-async fn office_entry(
-    app: &App,
-    user: &CurrentUser,
-    plan: &Plan,
-    id: TaskId,
-    kind: ReportKind,
-    status: TaskStatus,
-    body: String,
-) -> Result<()> {
-    let entry = NewReport {
-        task_id: id,
-        org_id: plan.org_id,
-        kind,
-        from: TaskStatus::Completed,
-        status,
-        body,
-    };
-    let mut tx = app.store.begin(user.actor()).await?;
-    reports::add(&mut tx, &entry, &[]).await?;
-    tx.commit().await?;
-    Ok(())
 }
 
 /// A file of a report the user may see, with its content.

@@ -268,6 +268,7 @@ pub async fn plan(
                 task_id: *id,
                 org_id: *lead,
                 kind: ReportKind::Progress,
+                part: Some(*lead),
                 from: TaskStatus::NotStarted,
                 status: TaskStatus::Completed,
                 body: "已完成".to_string(),

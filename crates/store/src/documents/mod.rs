@@ -24,7 +24,7 @@ pub use lifecycle::{
 };
 pub use listing::{
     CleanupFilter, ConsoleFilter, PublicFilter, cleanup_candidates, list_console, list_public,
-    list_public_about,
+    list_public_about, list_public_after,
 };
 pub use lookup::{
     count, find_by_doc_number_key, find_by_index_number, find_by_source_hash, get, list, list_after,

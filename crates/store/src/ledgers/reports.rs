@@ -3,7 +3,7 @@
 //! sign-offs (销号) and returns (退回). Entries are only ever appended, and each sets
 //! the task's status in the same transaction.
 
-use super::task_edits::set_status;
+use super::task_edits::{set_part_status, set_status};
 use crate::time::{from_text, to_text};
 use crate::{DocumentId, Error, OrgId, Result, Store, TaskId, Timestamp, UserId, WriteTx, now};
 use gongkai_domain::ledger::{ReportKind, TaskStatus};
@@ -20,7 +20,10 @@ pub struct Report {
     pub org_id: OrgId,
     pub org_name: String,
     pub kind: ReportKind,
-    /// The task's status after this entry.
+    /// The unit whose part the entry is about, with its name; `None` when the office
+    /// closed the whole task.
+    pub part: Option<(OrgId, String)>,
+    /// The part's status after this entry (the task's, for a closing entry).
     pub status: TaskStatus,
     pub body: String,
     pub author_id: Option<UserId>,
@@ -60,25 +63,31 @@ pub struct NewReport {
     pub task_id: TaskId,
     pub org_id: OrgId,
     pub kind: ReportKind,
-    /// The status the task had when the entry was decided on.
+    /// The unit whose part the entry moves; `None`: the whole task (办结).
+    pub part: Option<OrgId>,
+    /// The status the part (or the task) had when the entry was decided on.
     pub from: TaskStatus,
-    /// The task's status after the entry.
+    /// The part's (or the task's) status after the entry.
     pub status: TaskStatus,
     pub body: String,
 }
 
-/// Moves the task from the entry's `from` status to its new one, then appends the
-/// entry with its evidence; refused (nothing written) when the task's status changed
-/// meanwhile.
+/// Moves the entry's part from its `from` status to its new one (and the task with its
+/// parts), or the whole task for a closing entry, then appends the entry with its
+/// evidence; refused (nothing written) when the status changed meanwhile.
 pub async fn add(tx: &mut WriteTx, report: &NewReport, evidence: &[NewEvidence]) -> Result<i64> {
-    set_status(tx, report.task_id, report.from, report.status).await?;
+    match report.part {
+        Some(org) => set_part_status(tx, report.task_id, org, report.from, report.status).await?,
+        None => set_status(tx, report.task_id, report.from, report.status).await?,
+    }
     let actor = tx.actor().clone();
     let row = sqlx::query(
-        "INSERT INTO task_reports (task_id, org_id, kind, status, body, author_id, author_name, at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO task_reports (task_id, org_id, part_org_id, kind, status, body, author_id, \
+         author_name, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(report.task_id.0)
     .bind(report.org_id.0)
+    .bind(report.part.map(|o| o.0))
     .bind(report.kind.code())
     .bind(report.status.code())
     .bind(&report.body)
@@ -92,7 +101,7 @@ pub async fn add(tx: &mut WriteTx, report: &NewReport, evidence: &[NewEvidence])
         add_evidence(tx, id, item).await?;
     }
     let entry = serde_json::json!({
-        "report": id, "unit": report.org_id, "kind": report.kind.code(),
+        "report": id, "unit": report.org_id, "part": report.part, "kind": report.kind.code(),
         "status": report.status.code(), "evidence": evidence.len(),
     });
     tx.record("task.report", "task", report.task_id, None, Some(entry));
@@ -139,6 +148,14 @@ fn report_from_row(row: &AnyRow) -> Result<Report> {
         org_id: OrgId(row.try_get("org_id")?),
         org_name: row.try_get("org_name")?,
         kind: ReportKind::parse(&kind).ok_or_else(|| Error::unreadable("记录类型", &kind))?,
+        part: match row.try_get::<Option<i64>, _>("part_org_id")? {
+            Some(id) => Some((
+                OrgId(id),
+                row.try_get::<Option<String>, _>("part_name")?
+                    .unwrap_or_default(),
+            )),
+            None => None,
+        },
         status: TaskStatus::parse(&status).ok_or_else(|| Error::unreadable("任务状态", &status))?,
         body: row.try_get("body")?,
         author_id: row.try_get::<Option<i64>, _>("author_id")?.map(UserId),
@@ -170,9 +187,10 @@ fn evidence_from_row(row: &AnyRow) -> Result<Evidence> {
 /// The record of a task, oldest first, with each entry's evidence.
 pub async fn of(store: &Store, task: TaskId) -> Result<Vec<Report>> {
     let rows = sqlx::query(
-        "SELECT r.id, r.task_id, r.org_id, o.name AS org_name, r.kind, r.status, r.body, \
-         r.author_id, r.author_name, r.at FROM task_reports r JOIN orgs o ON o.id = r.org_id \
-         WHERE r.task_id = $1 ORDER BY r.id",
+        "SELECT r.id, r.task_id, r.org_id, o.name AS org_name, r.part_org_id, \
+         p.name AS part_name, r.kind, r.status, r.body, r.author_id, r.author_name, r.at \
+         FROM task_reports r JOIN orgs o ON o.id = r.org_id \
+         LEFT JOIN orgs p ON p.id = r.part_org_id WHERE r.task_id = $1 ORDER BY r.id",
     )
     .bind(task.0)
     .fetch_all(store.pool())

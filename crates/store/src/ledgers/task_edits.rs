@@ -101,6 +101,73 @@ pub async fn set_units(tx: &mut WriteTx, id: TaskId, units: &[(OrgId, UnitRole)]
         .execute(tx.conn())
         .await?;
     }
+    // A unit no longer assigned has no part any more.
+    sqlx::query(
+        "DELETE FROM task_parts WHERE task_id = $1 AND org_id NOT IN \
+         (SELECT org_id FROM plan_task_units WHERE task_id = $1)",
+    )
+    .bind(id.0)
+    .execute(tx.conn())
+    .await?;
+    Ok(())
+}
+
+/// Moves one unit's part of a task from `from` to `to` and the task to the status its
+/// parts give it ([`TaskStatus::of_parts`]); refused when the part no longer has
+/// status `from` or the task was closed meanwhile.
+pub(crate) async fn set_part_status(
+    tx: &mut WriteTx,
+    id: TaskId,
+    org: OrgId,
+    from: TaskStatus,
+    to: TaskStatus,
+) -> Result<()> {
+    let stale = || Error::Refused("任务状态已被他人更新，请刷新页面后再操作".to_string());
+    let row = sqlx::query(
+        "SELECT t.status AS task_status, COALESCE(p.status, 'not_started') AS part \
+         FROM plan_tasks t LEFT JOIN task_parts p ON p.task_id = t.id AND p.org_id = $2 \
+         WHERE t.id = $1",
+    )
+    .bind(id.0)
+    .bind(org.0)
+    .fetch_optional(tx.conn())
+    .await?
+    .ok_or_else(stale)?;
+    let task_status: String = row.try_get("task_status")?;
+    let part: String = row.try_get("part")?;
+    if part != from.code() || task_status == TaskStatus::SignedOff.code() {
+        return Err(stale());
+    }
+    sqlx::query(
+        "INSERT INTO task_parts (task_id, org_id, status) VALUES ($1, $2, $3) \
+         ON CONFLICT (task_id, org_id) DO UPDATE SET status = excluded.status",
+    )
+    .bind(id.0)
+    .bind(org.0)
+    .bind(to.code())
+    .execute(tx.conn())
+    .await?;
+    let rows = sqlx::query(
+        "SELECT DISTINCT u.org_id, COALESCE(p.status, 'not_started') AS part \
+         FROM plan_task_units u LEFT JOIN task_parts p ON p.task_id = u.task_id AND p.org_id = u.org_id \
+         WHERE u.task_id = $1",
+    )
+    .bind(id.0)
+    .fetch_all(tx.conn())
+    .await?;
+    let parts = rows
+        .iter()
+        .map(|r| {
+            let code: String = r.try_get("part")?;
+            TaskStatus::parse(&code).ok_or_else(|| Error::unreadable("任务状态", &code))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let derived = TaskStatus::of_parts(parts).unwrap_or(to);
+    let current = TaskStatus::parse(&task_status)
+        .ok_or_else(|| Error::unreadable("任务状态", &task_status))?;
+    if derived != current {
+        set_status(tx, id, current, derived).await?;
+    }
     Ok(())
 }
 

@@ -30,12 +30,14 @@ pub struct TaskFields {
     pub carried_from_id: Option<TaskId>,
 }
 
-/// A unit a task is assigned to.
+/// A unit a task is assigned to, with the status of its part of the task.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TaskUnit {
     pub org_id: OrgId,
     pub name: String,
     pub role: UnitRole,
+    /// Where the unit's own part stands (the same for both its roles).
+    pub status: TaskStatus,
 }
 
 /// A task of a plan, with its status and resolved units.
@@ -59,6 +61,32 @@ impl Task {
     /// The task's units of one role, in the order they were resolved.
     pub fn units_as(&self, role: UnitRole) -> impl Iterator<Item = &TaskUnit> {
         self.units.iter().filter(move |u| u.role == role)
+    }
+
+    /// Each unit's part once (a unit may be lead and responsible), in unit order.
+    pub fn parts(&self) -> Vec<&TaskUnit> {
+        let mut parts: Vec<&TaskUnit> = Vec::with_capacity(self.units.len());
+        for unit in &self.units {
+            if !parts.iter().any(|p| p.org_id == unit.org_id) {
+                parts.push(unit);
+            }
+        }
+        parts
+    }
+
+    /// The status of `org`'s part, if it is one of the task's units.
+    pub fn part_of(&self, org: OrgId) -> Option<TaskStatus> {
+        self.units
+            .iter()
+            .find(|u| u.org_id == org)
+            .map(|u| u.status)
+    }
+
+    /// How many units' parts are done (completed or signed off), of how many.
+    pub fn parts_done(&self) -> (usize, usize) {
+        let parts = self.parts();
+        let done = parts.iter().filter(|p| p.status.is_done()).count();
+        (done, parts.len())
     }
 }
 
@@ -112,8 +140,9 @@ async fn fetch_tasks(store: &Store, clause: &str, bind: i64) -> Result<Vec<Task>
     .await?;
     let mut tasks = rows.iter().map(task_from_row).collect::<Result<Vec<_>>>()?;
     let unit_rows = sqlx::query(&format!(
-        "SELECT u.task_id, u.org_id, u.role, o.name FROM plan_task_units u \
-         JOIN orgs o ON o.id = u.org_id \
+        "SELECT u.task_id, u.org_id, u.role, o.name, COALESCE(p.status, 'not_started') AS part \
+         FROM plan_task_units u JOIN orgs o ON o.id = u.org_id \
+         LEFT JOIN task_parts p ON p.task_id = u.task_id AND p.org_id = u.org_id \
          WHERE u.task_id IN (SELECT t.id FROM plan_tasks t WHERE {clause}) \
          ORDER BY u.task_id, o.sort_order, o.id"
     ))
@@ -123,10 +152,12 @@ async fn fetch_tasks(store: &Store, clause: &str, bind: i64) -> Result<Vec<Task>
     for row in &unit_rows {
         let task_id = TaskId(row.try_get("task_id")?);
         let role: String = row.try_get("role")?;
+        let part: String = row.try_get("part")?;
         let unit = TaskUnit {
             org_id: OrgId(row.try_get("org_id")?),
             name: row.try_get("name")?,
             role: UnitRole::parse(&role).ok_or_else(|| Error::unreadable("单位角色", &role))?,
+            status: TaskStatus::parse(&part).ok_or_else(|| Error::unreadable("任务状态", &part))?,
         };
         if let Some(task) = tasks.iter_mut().find(|t| t.id == task_id) {
             task.units.push(unit);

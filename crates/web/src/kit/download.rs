@@ -23,6 +23,11 @@ pub fn download_response(download: attachments::Download) -> Response {
 /// A file sent for download under `name` (RFC 6266 with an RFC 5987 UTF-8 name and an
 /// ASCII fallback for old clients).
 pub fn file_response(name: &str, media_type: &str, bytes: Vec<u8>) -> Response {
+    attachment_response(name, media_type, axum::body::Body::from(bytes))
+}
+
+/// [`file_response`] for a body of any kind, e.g. one streamed as it is produced.
+pub fn attachment_response(name: &str, media_type: &str, body: axum::body::Body) -> Response {
     let encoded: String = url::form_urlencoded::byte_serialize(name.as_bytes())
         .collect::<String>()
         .replace('+', "%20");
@@ -42,7 +47,7 @@ pub fn file_response(name: &str, media_type: &str, bytes: Vec<u8>) -> Response {
             (header::CONTENT_TYPE, media_type.to_string()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        bytes,
+        body,
     )
         .into_response()
 }

@@ -1,7 +1,8 @@
 //! Console pages of ledger tasks for units and the office: the user's tasks with the
 //! ones due within N working days, a task's page with its record, the unit's progress
-//! report (with files and library documents as evidence), the office's sign-off and
-//! return, and evidence downloads.
+//! report on its part (with files and library documents as evidence), the office's
+//! sign-off and return of each unit's part and closing of the task, and evidence
+//! downloads.
 
 use crate::kit::chart::BarChart;
 use crate::kit::download::file_response;
@@ -19,9 +20,10 @@ use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use gongkai_app::ledgers::UnitStats;
+use gongkai_app::ledgers::sign_off::{self, PartDecision};
 use gongkai_app::ledgers::tracking::{self, ReportInput, TaskView, Upload, WorkRow};
 use gongkai_app::model::Report;
-use gongkai_app::{DocumentId, Error, TaskId};
+use gongkai_app::{DocumentId, Error, OrgId, TaskId};
 use gongkai_domain::ledger::TaskStatus;
 
 pub fn router() -> Router<AppState> {
@@ -29,8 +31,19 @@ pub fn router() -> Router<AppState> {
         .route("/console/tasks", get(list_tasks))
         .route("/console/tasks/{id}", get(show_task))
         .route("/console/tasks/{id}/reports", post(file_report))
-        .route("/console/tasks/{id}/sign-off", post(sign_off))
-        .route("/console/tasks/{id}/return", post(return_task))
+        .route(
+            "/console/tasks/{id}/sign-off",
+            post(|State(state), staff, Path(id), Form(form)| {
+                decide_part(state, staff, id, form, PartDecision::SignOff)
+            }),
+        )
+        .route(
+            "/console/tasks/{id}/return",
+            post(|State(state), staff, Path(id), Form(form)| {
+                decide_part(state, staff, id, form, PartDecision::Return)
+            }),
+        )
+        .route("/console/tasks/{id}/close", post(close_task))
         .route(
             "/console/tasks/{id}/evidence/{evidence}",
             get(download_evidence),
@@ -118,8 +131,9 @@ struct TaskQuery {
 fn notice_of(done: Option<&str>) -> Option<String> {
     let text = match done? {
         "reported" => "进展情况已报送。",
-        "signed_off" => "任务已销号。",
-        "returned" => "任务已退回，单位将继续推进。",
+        "signed_off" => "该单位承担的部分已销号。",
+        "returned" => "已退回该单位，单位将继续推进。",
+        "closed" => "任务已办结。",
         _ => return None,
     };
     Some(text.to_string())
@@ -229,33 +243,54 @@ async fn file_report(
     outcome(&state, &staff, id, done).await
 }
 
+/// The office's sign-off or return of one unit's part, or the closing of the task.
 #[derive(serde::Deserialize)]
-struct NoteForm {
+struct OfficeForm {
+    #[serde(default)]
+    unit: String,
     #[serde(default)]
     note: String,
 }
 
-async fn sign_off(
-    State(state): State<AppState>,
+impl OfficeForm {
+    fn unit(&self) -> Result<OrgId, Error> {
+        self.unit
+            .trim()
+            .parse()
+            .map(OrgId)
+            .map_err(|_| Error::invalid("单位", "请选择单位"))
+    }
+}
+
+/// The office's sign-off or return of one unit's part.
+async fn decide_part(
+    state: AppState,
     staff: Staff,
-    Path(id): Path<TaskId>,
-    Form(form): Form<NoteForm>,
+    id: TaskId,
+    form: OfficeForm,
+    decision: PartDecision,
 ) -> Result<Response, WebError> {
-    let done = tracking::sign_off(&state.app, &staff.user, id, &form.note)
-        .await
-        .map(|()| "signed_off");
+    let done = match form.unit() {
+        Ok(unit) => sign_off::decide(&state.app, &staff.user, id, unit, decision, &form.note)
+            .await
+            .map(|()| match decision {
+                PartDecision::SignOff => "signed_off",
+                PartDecision::Return => "returned",
+            }),
+        Err(e) => Err(e),
+    };
     outcome(&state, &staff, id, done).await
 }
 
-async fn return_task(
+async fn close_task(
     State(state): State<AppState>,
     staff: Staff,
     Path(id): Path<TaskId>,
-    Form(form): Form<NoteForm>,
+    Form(form): Form<OfficeForm>,
 ) -> Result<Response, WebError> {
-    let done = tracking::return_task(&state.app, &staff.user, id, &form.note)
+    let done = sign_off::close(&state.app, &staff.user, id, &form.note)
         .await
-        .map(|()| "returned");
+        .map(|()| "closed");
     outcome(&state, &staff, id, done).await
 }
 

@@ -1,7 +1,8 @@
-//! The library's JSON API: `/api/v1/documents` and `/api/v1/search`, with their part
+//! The library's JSON API: `/api/v1/documents`, its complete export and `/api/v1/search`, with their part
 //! of the OpenAPI document.
 
 mod documents;
+mod export;
 mod search;
 
 use crate::kit::state::AppState;
@@ -11,6 +12,7 @@ use utoipa::OpenApi;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(documents::router())
+        .merge(export::router())
         .merge(search::router())
 }
 
@@ -20,6 +22,8 @@ pub fn router() -> Router<AppState> {
     paths(
         documents::list_documents,
         documents::get_document,
+        export::export_jsonl,
+        export::export_csv,
         search::search_documents
     ),
     components(schemas(

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use gongkai_app::DocumentId;
 use gongkai_app::documents;
+use gongkai_app::documents::export::rfc3339;
 use gongkai_app::model::Document;
 
 pub fn router() -> Router<AppState> {
@@ -57,21 +58,19 @@ async fn documents_feed(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let (found, _) = documents::public_page(&state.app, 1).await?;
-    let rfc3339 = |d: &Document| {
-        d.published_at
-            .unwrap_or(d.updated_at)
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-    };
-    let updated =
-        found.iter().map(rfc3339).max().unwrap_or_else(|| {
-            chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-        });
+    // An entry is updated when the public saw it change, not when its record did.
+    let entry_time = |d: &Document| rfc3339(documents::last_public_change(d));
+    let updated = found
+        .iter()
+        .map(entry_time)
+        .max()
+        .unwrap_or_else(|| rfc3339(chrono::Utc::now()));
     let entries = found
         .iter()
         .map(|d| FeedEntry {
             id: d.id,
             title: d.fields.title.clone(),
-            updated: rfc3339(d),
+            updated: entry_time(d),
             summary: [d.fields.doc_number.as_str(), d.fields.issuer_name.as_str()]
                 .into_iter()
                 .filter(|s| !s.is_empty())

@@ -155,17 +155,23 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .await;
     assert_eq!(intrusion.status(), StatusCode::FORBIDDEN);
 
-    // The office returns the task with a reason, finance completes it again, the
-    // office signs it off; nobody reports on a signed-off task.
+    // The office returns finance's part with a reason, finance completes it again, the
+    // office signs its part off; the task, shared with three other units, stays open
+    // until the office closes it with a reason naming the units left; nobody reports
+    // on a signed-off part.
+    let finance_part = [("unit", finance_id.as_str()), ("note", " ")];
     let no_reason = office
-        .submit(&task, &format!("{task}/return"), &[("note", " ")])
+        .submit(&task, &format!("{task}/return"), &finance_part)
         .await;
     assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let returned = office
         .submit(
             &task,
             &format!("{task}/return"),
-            &[("note", "请补充政策解读链接")],
+            &[
+                ("unit", finance_id.as_str()),
+                ("note", "请补充政策解读链接"),
+            ],
         )
         .await;
     assert_eq!(returned.status(), StatusCode::SEE_OTHER);
@@ -180,11 +186,19 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .await;
     assert_eq!(again.status(), StatusCode::SEE_OTHER);
     let signed = office
-        .submit(&task, &format!("{task}/sign-off"), &[("note", "")])
+        .submit(
+            &task,
+            &format!("{task}/sign-off"),
+            &[("unit", finance_id.as_str()), ("note", "")],
+        )
         .await;
     assert_eq!(signed.status(), StatusCode::SEE_OTHER);
     let (_, page) = office.get_text(&task).await;
-    assert!(page.contains("已销号") && page.contains("审核通过，予以销号"));
+    assert!(page.contains("审核通过，予以销号"));
+    assert!(
+        page.contains("<strong>推进中</strong>") && page.contains("单位完成 1/4"),
+        "the services office has not finished its part: {page}"
+    );
     let late = Form::new()
         .text("unit", finance_id)
         .text("status", "in_progress")
@@ -193,12 +207,42 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .submit_multipart(&task, &format!("{task}/reports"), late)
         .await;
     assert_eq!(late.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let services_id = app.org_id(SERVICES).await.to_string();
+    let done = Form::new()
+        .text("unit", services_id.clone())
+        .text("status", "completed")
+        .text("body", "政务服务事项已同步公开。");
+    let done = services
+        .submit_multipart(&task, &format!("{task}/reports"), done)
+        .await;
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    let (_, page) = office.get_text(&task).await;
+    assert!(page.contains("单位完成 2/4"), "{page}");
+    let closed = office
+        .submit(
+            &task,
+            &format!("{task}/close"),
+            &[("note", "其余单位无相关职责")],
+        )
+        .await;
+    assert_eq!(closed.status(), StatusCode::SEE_OTHER);
+    let (_, page) = office.get_text(&task).await;
+    assert!(page.contains("<strong>已销号</strong>"), "{page}");
+    assert!(
+        page.contains(&format!("办结（未销号单位：示例区发展和改革委员会、{SERVICES}、青山镇人民政府）：其余单位无相关职责")),
+        "{page}"
+    );
 
     // The plan's figures count the signed-off task; units cannot sign off.
     let (_, html) = office.get_text(&plan).await;
     assert!(html.contains("已销号 1 项"), "{html}");
+    let own_unit = app.org_id(FINANCE).await.to_string();
     let usurp = finance
-        .submit(&finance_only, &format!("{finance_only}/sign-off"), &[])
+        .submit(
+            &finance_only,
+            &format!("{finance_only}/sign-off"),
+            &[("unit", own_unit.as_str())],
+        )
         .await;
     assert_eq!(usurp.status(), StatusCode::FORBIDDEN);
 

@@ -6,6 +6,7 @@
 mod demo;
 mod division;
 mod lifecycle;
+mod shared;
 mod sheet;
 
 use crate::helpers::{Client, TestApp, location};

@@ -4,6 +4,7 @@
 
 mod content;
 mod drafting;
+mod export;
 mod lifecycle;
 mod safety;
 
