@@ -110,6 +110,12 @@ pub fn is_office_for(user: &CurrentUser, org: OrgId, orgs: &[Org]) -> bool {
 /// Roles that manage units within their scope.
 pub const UNIT_MANAGERS: [Role; 2] = [Role::Admin, Role::Office];
 
+/// Refuses unless the user is the disclosure office (or an administrator) somewhere:
+/// the assessment, the platform's pages.
+pub fn require_office(user: &CurrentUser) -> Result<()> {
+    allow(UNIT_MANAGERS.iter().any(|&role| user.has_role(role)))
+}
+
 /// Refuses unless the user may see `org`.
 pub fn require_view_org(user: &CurrentUser, org: OrgId, orgs: &[Org]) -> Result<()> {
     allow(user.covers(&STAFF, org, orgs))

@@ -3,9 +3,11 @@
 //! it goes to standard output; `jsonl` is one JSON object per published document per
 //! line (`id, index_number, title, doc_number, issuer, topic, genre, normative,
 //! validity, effective_on, expires_on, written_on, published_on, updated,
-//! interpretation_form, validity_change, url, body_text, relations, attachments`);
+//! interpretation_form, validity_change, columns, url, body_text, relations,
+//! attachments`);
 //! `csv` has a header row with the same names (without `validity_change` and
-//! `body_text`; relations as `kind:direction:id` and attachments as links, `;`-joined).
+//! `body_text`; relations as `kind:direction:id`, columns as codes and attachments as links,
+//! `;`-joined).
 //! With `--out` the file is written whole or not at all, and the count goes to stderr.
 
 use crate::setup::open;

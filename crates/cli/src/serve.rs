@@ -80,6 +80,7 @@ async fn announce_accounts(app: &App, demo: bool) -> Result<(), Failure> {
         println!("演示数据目录：{}（退出后删除）", app.data_dir.display());
         let accounts = gongkai_app::demo::seed(app).await?;
         gongkai_app::demo::seed_review(app).await?;
+        gongkai_app::demo::seed_columns(app).await?;
         gongkai_app::demo::seed_ledgers(app).await?;
         gongkai_app::demo::seed_requests(app).await?;
         gongkai_app::demo::seed_consultations(app).await?;

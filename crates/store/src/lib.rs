@@ -23,6 +23,7 @@ pub mod letters;
 pub mod messages;
 pub mod orgs;
 pub mod outbox;
+pub mod platform_pages;
 mod pool;
 pub mod qa;
 pub mod relations;

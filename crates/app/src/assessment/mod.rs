@@ -5,7 +5,6 @@
 //! and a DOCX 通报 ([`export`]).
 
 mod export;
-mod office;
 mod results;
 mod scheme;
 

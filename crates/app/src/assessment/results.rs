@@ -2,8 +2,8 @@
 //! their rules, hand scores, adjustments, the total and the ranking; hand scores and
 //! adjustments entered; a result published (the scheme frozen).
 
-use super::office::require_office;
 use crate::access::CurrentUser;
+use crate::access::require_office;
 use crate::compliance::{Period, monitor};
 use crate::{App, Error, OrgId, Result};
 use gongkai_domain::assessment::{self as rules, Adjustment, Source, UnitScore};

@@ -2,8 +2,8 @@
 //! scheme whose weights do not add up to 100, or an indicator without a rule, is
 //! refused with every problem named and nothing saved.
 
-use super::office::require_office;
 use crate::access::CurrentUser;
+use crate::access::require_office;
 use crate::{App, Error, Result};
 use gongkai_domain::assessment::{Rule, Scheme, SchemeIndicator, Source};
 use gongkai_domain::compliance::Indicator;

@@ -2,13 +2,14 @@
 
 use crate::{Error, Result};
 
-const SECTIONS: [&str; 9] = [
+const SECTIONS: [&str; 10] = [
     "agency",
     "office",
     "requests",
     "participation",
     "pii",
     "compliance",
+    "platform",
     "server",
     "database",
     "log",

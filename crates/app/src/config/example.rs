@@ -62,6 +62,14 @@ interpretation_workdays = 3
 green_percent = 95
 amber_percent = 80
 
+[platform]
+# “法定主动公开内容”中，条例第二十条十五项之外按本地情况公开的第二十一条事项。
+# 县级：municipal 市政建设、public_services 公共服务、public_welfare 公益事业、
+# land_acquisition 土地征收、house_expropriation 房屋征收、public_security 治安管理、
+# social_assistance 社会救助；乡镇还可选 rural_policy 农业农村政策、irrigation 农田水利、
+# land_contract 土地承包经营权流转、homestead 宅基地、fund_labour 筹资筹劳。
+local_items = ["municipal", "public_services", "public_welfare", "land_acquisition", "house_expropriation", "public_security", "social_assistance"]
+
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。
 listen = ["127.0.0.1:8080"]

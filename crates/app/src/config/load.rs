@@ -117,6 +117,11 @@ impl Settings {
                 "不能超过 60 个工作日".to_string(),
             );
         }
+        if let Err(reason) =
+            gongkai_domain::platform::statutory::catalogue(&self.platform.local_items)
+        {
+            return fail("platform.local_items", reason);
+        }
         if self.server.session_idle_minutes == 0 {
             return fail("server.session_idle_minutes", "必须大于 0".to_string());
         }

@@ -13,6 +13,7 @@ pub struct Settings {
     pub participation: ParticipationSettings,
     pub pii: PiiSettings,
     pub compliance: ComplianceSettings,
+    pub platform: PlatformSettings,
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
@@ -43,6 +44,18 @@ pub struct OfficeSettings {
     pub phone: String,
     pub fax: String,
     pub email: String,
+}
+
+impl OfficeSettings {
+    /// The office's name, or a description of it when the settings leave it empty.
+    pub fn name_or_description(&self) -> String {
+        let name = self.name.trim();
+        if name.is_empty() {
+            "本机关政府信息公开工作机构".to_string()
+        } else {
+            name.to_string()
+        }
+    }
 }
 
 /// Disclosure requests (依申请公开).
@@ -128,6 +141,27 @@ pub struct PiiSettings {
     /// guard lets pass, in any layout; the office's phone, fax and e-mail of `[office]`
     /// pass without being listed.
     pub allow: Vec<String>,
+}
+
+/// The disclosure platform's columns (政府信息公开平台).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PlatformSettings {
+    /// The 条例第二十一条 items shown under 法定主动公开内容 besides Art. 20's fifteen,
+    /// by code (`gongkai_domain::platform::statutory::ARTICLE_21`); the default is the
+    /// county-level list.
+    pub local_items: Vec<String>,
+}
+
+impl Default for PlatformSettings {
+    fn default() -> PlatformSettings {
+        PlatformSettings {
+            local_items: gongkai_domain::platform::statutory::DEFAULT_LOCAL_ITEMS
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
 }
 
 /// Compliance monitoring (合规监测).

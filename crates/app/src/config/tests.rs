@@ -65,6 +65,10 @@ fn errors_name_the_key_and_the_reason() {
             "[compliance]\ninterpretation_workdays = 100\n",
             "compliance.interpretation_workdays",
         ),
+        (
+            "[platform]\nlocal_items = [\"homestead\", \"news\"]\n",
+            "platform.local_items",
+        ),
     ];
     for (file, key) in cases {
         match load_with(file, &[]) {

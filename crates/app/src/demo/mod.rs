@@ -2,6 +2,7 @@
 //! units, and one account per role, so that a newcomer sees a living portal.
 
 mod assessment;
+mod columns;
 mod consultations;
 mod documents;
 mod ledgers;
@@ -151,6 +152,12 @@ pub async fn seed(app: &App) -> Result<Vec<DemoAccount>> {
 /// (`gongkai serve --demo`; the document after the seeds).
 pub async fn seed_review(app: &App) -> Result<()> {
     review::seed(app, &Actor::system("demo"), UNITS[2].0).await
+}
+
+/// Documents of 法定主动公开内容 and every document's columns confirmed (`gongkai
+/// serve --demo`).
+pub async fn seed_columns(app: &App) -> Result<()> {
+    columns::seed(app, &Actor::system("demo")).await
 }
 
 /// This year's assessment scheme (`gongkai serve --demo`).

@@ -208,6 +208,7 @@ pub async fn create_draft(
     let document =
         documents::create(&mut tx, &number, &fields, DocumentStatus::Draft, None).await?;
     super::pii::rescan_in(app, &mut tx, &document).await?;
+    super::columns::suggest_in(app, &mut tx, &document).await?;
     tx.commit().await?;
     Ok(document)
 }
@@ -229,6 +230,7 @@ pub async fn update_document(
     let mut tx = app.store.begin(user.actor()).await?;
     let document = documents::update(&mut tx, id, &fields, None).await?;
     super::pii::rescan_in(app, &mut tx, &document).await?;
+    super::columns::suggest_in(app, &mut tx, &document).await?;
     tx.commit().await?;
     Ok(document)
 }

@@ -10,6 +10,7 @@
 use super::public::last_public_change;
 use crate::{App, Error, Result};
 use chrono::NaiveDate;
+use gongkai_store::documents::columns as document_columns;
 use gongkai_store::documents::{self, Document};
 use gongkai_store::relations::{self, Relation, Relations};
 use gongkai_store::{DocumentId, Timestamp, attachments};
@@ -77,6 +78,8 @@ pub struct ExportedDocument {
     pub updated: String,
     pub interpretation_form: Option<String>,
     pub validity_change: Option<ExportedValidityChange>,
+    /// Codes of the 法定主动公开内容 columns it was confirmed in.
+    pub columns: Vec<String>,
     pub url: String,
     pub body_text: String,
     pub relations: Vec<ExportedRelation>,
@@ -112,7 +115,7 @@ pub struct ExportedAttachment {
 }
 
 /// The header of the CSV export, in column order.
-const CSV_HEADER: [&str; 18] = [
+const CSV_HEADER: [&str; 19] = [
     "id",
     "index_number",
     "title",
@@ -128,6 +131,7 @@ const CSV_HEADER: [&str; 18] = [
     "published_on",
     "updated",
     "interpretation_form",
+    "columns",
     "url",
     "relations",
     "attachments",
@@ -154,6 +158,7 @@ pub async fn write_export<W: AsyncWrite + Unpin>(
         };
         let mut files = attachments::of_range(&app.store, after, last).await?;
         let mut links = relations::of_range(&app.store, after, last).await?;
+        let mut columns = document_columns::confirmed_of_range(&app.store, after, last).await?;
         after = last;
         let mut chunk = Vec::with_capacity(batch.len() * 2048);
         for document in batch {
@@ -162,6 +167,7 @@ pub async fn write_export<W: AsyncWrite + Unpin>(
                 document,
                 files.remove(&id).unwrap_or_default(),
                 links.remove(&id).unwrap_or_default(),
+                columns.remove(&id).unwrap_or_default(),
             );
             encode(format, &exported, &mut chunk)?;
             written += 1;
@@ -187,6 +193,7 @@ fn exported(
     document: Document,
     files: Vec<attachments::Attachment>,
     links: Relations,
+    columns: Vec<String>,
 ) -> ExportedDocument {
     let updated = rfc3339(last_public_change(&document));
     let id = document.id.0;
@@ -217,6 +224,7 @@ fn exported(
         published_on: f.published_on,
         updated,
         interpretation_form: f.interpretation_form.map(|form| form.code().to_string()),
+        columns,
         validity_change: document.validity_change.map(|c| ExportedValidityChange {
             on: c.on,
             reason: c.reason,
@@ -288,6 +296,7 @@ fn csv_fields(d: &ExportedDocument) -> impl Iterator<Item = String> {
         date(d.published_on),
         d.updated.clone(),
         d.interpretation_form.clone().unwrap_or_default(),
+        d.columns.join(";"),
         d.url.clone(),
         relations,
         attachments,
@@ -345,6 +354,7 @@ mod tests {
             updated: String::new(),
             interpretation_form: None,
             validity_change: None,
+            columns: vec![],
             url: String::new(),
             body_text: String::new(),
             relations: vec![],

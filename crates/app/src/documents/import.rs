@@ -135,6 +135,7 @@ pub async fn import_text(app: &App, actor: &Actor, text: &str) -> Result<Outcome
             let updated =
                 documents::update(&mut tx, document.id, &fields, Some(&source_hash)).await?;
             super::pii::rescan_in(app, &mut tx, &updated).await?;
+            super::columns::suggest_in(app, &mut tx, &updated).await?;
             Outcome::Updated
         }
         None => {
@@ -146,6 +147,7 @@ pub async fn import_text(app: &App, actor: &Actor, text: &str) -> Result<Outcome
             let created =
                 documents::create(&mut tx, &number, &fields, status, Some(&source_hash)).await?;
             super::pii::rescan_in(app, &mut tx, &created).await?;
+            super::columns::suggest_in(app, &mut tx, &created).await?;
             Outcome::Created
         }
     };

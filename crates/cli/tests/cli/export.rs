@@ -36,6 +36,7 @@ fn jsonl_goes_to_standard_output_one_published_document_per_line() {
         [
             "attachments",
             "body_text",
+            "columns",
             "doc_number",
             "effective_on",
             "expires_on",

@@ -5,6 +5,7 @@
 //! SHA-256 stands for them) and marks the document for the search index.
 
 mod audit_view;
+pub mod columns;
 mod edit;
 mod facts;
 pub mod findings;

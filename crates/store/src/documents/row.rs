@@ -16,6 +16,15 @@ pub(super) const COLUMNS: &str = "id, index_number, title, doc_number, doc_numbe
      created_at, updated_at, published_at, validity_changed_on, validity_reason, replaced_by_id, \
      last_reviewed_on";
 
+/// [`COLUMNS`] qualified by a table alias, for queries that join documents.
+pub(super) fn qualified_columns(alias: &str) -> String {
+    COLUMNS
+        .split(',')
+        .map(|c| format!("{alias}.{}", c.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(crate) fn validity_from(code: &str) -> Result<Validity> {
     Validity::parse(code).map_err(|_| Error::unreadable("有效性", code))
 }

@@ -25,3 +25,4 @@ mod qa;
 mod request_handling;
 mod requests;
 mod search;
+mod statutory;

@@ -60,13 +60,3 @@ async fn rules_and_annual_reports_are_picked_from_the_library_by_their_titles() 
     assert!(rules.contains("测试区政府信息公开保密审查制度"));
     assert!(!rules.contains("年度报告"));
 }
-
-#[tokio::test]
-async fn the_statutory_column_lists_the_fifteen_items_of_article_20() {
-    let app = TestApp::spawn().await;
-    let (_, html) = app.client().get_text("/xxgk/statutory").await;
-    let column = html.split("<ol class=\"statutory\">").nth(1).unwrap();
-    let column = column.split("</ol>").next().unwrap();
-    assert_eq!(column.matches("<li>").count(), 15);
-    assert!(html.contains("财政预算、决算信息"));
-}

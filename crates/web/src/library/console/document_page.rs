@@ -1,5 +1,5 @@
-//! A document's console page: its review steps, relations, attachments, validity and
-//! history, with the notice of a finished action or the reason of a refused one.
+//! A document's console page: its review steps, relations, attachments, columns,
+//! validity and history, with the notice of a finished action or the reason of a refused one.
 
 use super::safety_view::{SafetyView, disclosure_text, safety_view};
 use crate::kit::error::WebError;
@@ -15,6 +15,7 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
 use axum::routing::get;
+use gongkai_app::documents::columns::{self, ColumnChoice};
 use gongkai_app::documents::{self, Allowed, attachments};
 use gongkai_app::model::{Attachment, Relation};
 use gongkai_app::{DocumentId, Error};
@@ -81,6 +82,9 @@ pub struct DocumentPage {
     events: Vec<EventRow>,
     relation_kinds: Vec<(&'static str, &'static str)>,
     validities: Vec<(&'static str, &'static str)>,
+    columns: Vec<ColumnChoice>,
+    /// Whether the ticks are the rule's suggestions, not yet confirmed.
+    columns_suggested: bool,
 }
 
 /// What a finished action says on the page it returns to.
@@ -98,6 +102,7 @@ fn notice(done: &str) -> Option<&'static str> {
         "secrecy" => "保密审查已记录。",
         "masked" => "已遮盖。",
         "dismissed" => "已排除，理由已记录。",
+        "columns" => "所属栏目已保存。",
         _ => return None,
     })
 }
@@ -126,6 +131,7 @@ pub async fn document_page(
         })
         .collect();
     let attachments = attachments::list(app, id).await?;
+    let columns = columns::choices(app, id).await?;
     let f = &document.fields;
     Ok(DocumentPage {
         layout: Layout::for_staff(state, staff, &f.title).await?,
@@ -156,6 +162,8 @@ pub async fn document_page(
             .iter()
             .map(|v| (v.code(), v.label_zh()))
             .collect(),
+        columns_suggested: columns.iter().any(|c| c.suggested),
+        columns,
         document: DocumentView::from(document),
     })
 }

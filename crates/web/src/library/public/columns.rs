@@ -17,8 +17,9 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use gongkai_app::config::OfficeSettings;
 use gongkai_app::model::PublishedReport;
+use gongkai_app::platform::pages::{self, PageKind};
 use gongkai_app::{OrgId, annual_report, platform};
-use gongkai_domain::platform::{PlatformColumn, STATUTORY_ITEMS};
+use gongkai_domain::platform::PlatformColumn;
 use gongkai_domain::topic::STANDARD_TOPICS;
 
 pub fn router() -> Router<AppState> {
@@ -26,7 +27,6 @@ pub fn router() -> Router<AppState> {
         .route("/xxgk", get(show_platform))
         .route("/xxgk/guide", get(show_guide))
         .route("/xxgk/rules", get(list_rules))
-        .route("/xxgk/statutory", get(show_statutory))
         .route("/xxgk/annual-reports", get(list_annual_reports))
         .route(
             "/xxgk/annual-reports/{org}/{year}",
@@ -63,6 +63,8 @@ async fn show_platform(
 #[template(path = "library/platform_guide.html")]
 struct GuidePage {
     layout: Layout,
+    /// The office's own guide, when it has written one; else the computed guide.
+    written: Option<String>,
     office: OfficeSettings,
     topics: String,
 }
@@ -91,8 +93,10 @@ async fn show_guide(
         email: or_unpublished(&o.email),
     };
     let title = PlatformColumn::Guide.label_zh();
+    let written = pages::page(&state.app, PageKind::Guide).await?;
     render(&GuidePage {
         layout: Layout::public(&state, &visitor, title),
+        written: written.map(|p| p.body_html),
         office,
         topics: STANDARD_TOPICS
             .iter()
@@ -107,6 +111,10 @@ async fn show_guide(
 struct ListPage {
     layout: Layout,
     heading: &'static str,
+    /// The office's text above the list (公开制度 only), when it has written one.
+    written: Option<String>,
+    /// Who publishes the column, for an empty one.
+    office: String,
     documents: Vec<DocumentView>,
     /// The annual reports the platform computed and the office published (年报 only).
     published: Vec<PublishedReport>,
@@ -118,15 +126,23 @@ async fn list_column(
     column: PlatformColumn,
 ) -> Result<Html<String>, WebError> {
     let (rules, reports) = platform::rules_and_reports(&state.app).await?;
-    let (documents, published) = match column {
-        PlatformColumn::AnnualReports => {
-            (reports, annual_report::published_list(&state.app).await?)
-        }
-        _ => (rules, Vec::new()),
+    let (documents, published, written) = match column {
+        PlatformColumn::AnnualReports => (
+            reports,
+            annual_report::published_list(&state.app).await?,
+            None,
+        ),
+        _ => (
+            rules,
+            Vec::new(),
+            pages::page(&state.app, PageKind::Rules).await?,
+        ),
     };
     render(&ListPage {
         layout: Layout::public(state, visitor, column.label_zh()),
         heading: column.label_zh(),
+        written: written.map(|p| p.body_html),
+        office: state.app.settings.office.name_or_description(),
         documents: documents.into_iter().map(DocumentView::from).collect(),
         published,
     })
@@ -144,24 +160,6 @@ async fn list_annual_reports(
     visitor: Visitor,
 ) -> Result<Html<String>, WebError> {
     list_column(&state, &visitor, PlatformColumn::AnnualReports).await
-}
-
-#[derive(Template)]
-#[template(path = "library/platform_statutory.html")]
-struct StatutoryPage {
-    layout: Layout,
-    items: Vec<(&'static str, &'static str)>,
-}
-
-async fn show_statutory(
-    State(state): State<AppState>,
-    visitor: Visitor,
-) -> Result<Html<String>, WebError> {
-    let title = PlatformColumn::Statutory.label_zh();
-    render(&StatutoryPage {
-        layout: Layout::public(&state, &visitor, title),
-        items: STATUTORY_ITEMS.to_vec(),
-    })
 }
 
 /// A published annual report as the office published it (a whole HTML document).

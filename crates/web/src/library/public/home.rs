@@ -1,6 +1,7 @@
 //! `GET /`: the portal's home page, with the newest documents of the library and the
 //! directory of units with their public contacts (条例第二十条).
 
+use super::directory::{UnitRow, unit_rows};
 use crate::kit::error::WebError;
 use crate::kit::layout::Layout;
 use crate::kit::render::render;
@@ -15,15 +16,6 @@ use axum::routing::get;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(show_home))
-}
-
-/// A unit as the public directory shows it.
-pub struct UnitRow {
-    pub name: String,
-    pub kind: &'static str,
-    pub phone: String,
-    pub address: String,
-    pub depth: usize,
 }
 
 #[derive(Template)]
@@ -41,17 +33,7 @@ async fn show_home(
     State(state): State<AppState>,
     visitor: Visitor,
 ) -> Result<Html<String>, WebError> {
-    let units = gongkai_app::orgs::public_directory(&state.app).await?;
-    let units = gongkai_app::orgs::tree_order(&units)
-        .into_iter()
-        .map(|(depth, org)| UnitRow {
-            name: org.name.clone(),
-            kind: org.kind.label_zh(),
-            phone: org.contact_phone.clone(),
-            address: org.contact_address.clone(),
-            depth,
-        })
-        .collect();
+    let units = unit_rows(&state).await?;
     let (latest, _) = gongkai_app::documents::public_page(&state.app, 1).await?;
     render(&HomePage {
         layout: Layout::public(&state, &visitor, "首页"),

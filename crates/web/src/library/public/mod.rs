@@ -1,11 +1,13 @@
 //! The library's public pages.
 
 mod columns;
+mod directory;
 mod documents;
 mod feed;
 mod filter_form;
 mod home;
 mod search;
+mod statutory;
 
 use crate::kit::state::AppState;
 use axum::Router;
@@ -17,4 +19,5 @@ pub fn router() -> Router<AppState> {
         .merge(feed::router())
         .merge(search::router())
         .merge(columns::router())
+        .merge(statutory::router())
 }

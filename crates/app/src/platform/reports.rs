@@ -1,6 +1,5 @@
-//! The four columns of the government information disclosure platform (条例
-//! Art. 24; `gongkai_domain::platform`): the guide, the agency's rules, the
-//! statutory content and the annual reports, filled from the settings and the library.
+//! The documents of the platform's 政府信息公开制度 and 政府信息公开年报 columns, picked
+//! from the library by catalogue and title.
 
 use crate::{App, Result};
 use gongkai_domain::platform::{

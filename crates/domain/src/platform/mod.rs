@@ -5,8 +5,11 @@
 //!
 //! Whether the official name of the fourth column is "政府信息公开年报" or
 //! "政府信息公开工作年度报告" is UNVERIFIED (real portals use both); the second-level
-//! columns under 法定主动公开内容 are UNVERIFIED too, so that column lists the fifteen
-//! items of 条例 Art. 20, which are law.
+//! columns under 法定主动公开内容 are UNVERIFIED too, so that column is made of the
+//! fifteen items of 条例 Art. 20, which are law, and the Art. 21 items an installation
+//! enables ([`statutory`]).
+
+pub mod statutory;
 
 /// A first-level column of the platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,50 +88,6 @@ pub fn is_disclosure_rule(topic: &str, genre: &str, title: &str) -> bool {
     by_catalogue || by_title
 }
 
-/// The fifteen kinds of information every administrative organ discloses of its own
-/// accord (条例 Art. 20), each with the words that find it in the library.
-pub const STATUTORY_ITEMS: [(&str, &str); 15] = [
-    ("行政法规、规章和规范性文件", "规范性文件"),
-    (
-        "机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名",
-        "机构职能",
-    ),
-    (
-        "国民经济和社会发展规划、专项规划、区域规划及相关政策",
-        "规划",
-    ),
-    ("国民经济和社会发展统计信息", "统计"),
-    (
-        "办理行政许可和其他对外管理服务事项的依据、条件、程序以及办理结果",
-        "行政许可",
-    ),
-    (
-        "实施行政处罚、行政强制的依据、条件、程序以及本行政机关认为具有一定社会影响的行政处罚决定",
-        "行政处罚",
-    ),
-    ("财政预算、决算信息", "预算 决算"),
-    ("行政事业性收费项目及其依据、标准", "收费"),
-    ("政府集中采购项目的目录、标准及实施情况", "政府采购"),
-    ("重大建设项目的批准和实施情况", "重大建设项目"),
-    (
-        "扶贫、教育、医疗、社会保障、促进就业等方面的政策、措施及其实施情况",
-        "社会保障 就业",
-    ),
-    ("突发公共事件的应急预案、预警信息及应对情况", "应急预案"),
-    (
-        "环境保护、公共卫生、安全生产、食品药品、产品质量的监督检查情况",
-        "监督检查",
-    ),
-    (
-        "公务员招考的职位、名额、报考条件等事项以及录用结果",
-        "公务员招考",
-    ),
-    (
-        "法律、法规、规章和国家有关规定规定应当主动公开的其他政府信息",
-        "主动公开",
-    ),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,15 +134,5 @@ mod tests {
             "2025年政府信息公开工作年度报告"
         ));
         assert!(!is_disclosure_rule("城乡建设", "办法", "住房补贴办法"));
-    }
-
-    #[test]
-    fn the_statutory_column_lists_article_20_in_order() {
-        assert_eq!(STATUTORY_ITEMS.len(), 15);
-        assert_eq!(STATUTORY_ITEMS[0].0, "行政法规、规章和规范性文件");
-        assert_eq!(
-            STATUTORY_ITEMS[13].0,
-            "公务员招考的职位、名额、报考条件等事项以及录用结果"
-        );
     }
 }
