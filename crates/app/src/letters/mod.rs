@@ -16,6 +16,7 @@ use crate::requests::{Handling, clock_input, detail};
 use crate::{App, Error, Result};
 use gongkai_domain::letter::{
     self, DEFAULT_CORRECTION_PERIOD, Field, Fields, LetterKind, date_zh, decision_zh,
+    withheld_part_zh,
 };
 use gongkai_domain::request_clock;
 use gongkai_store::requests::{Event, EventKind};
@@ -145,9 +146,14 @@ fn fields(app: &App, agency: &str, handling: &Handling, which: LetterRef) -> Res
     if let Some((on, outcome)) = request.reply {
         set(Field::Replied, date_zh(on));
         set(Field::Decision, decision_zh(outcome).to_string());
-        let basis = events.iter().rev().find(|e| e.kind == EventKind::Reply);
-        let basis = basis.map_or(outcome.legal_basis_zh(), |e| e.note.as_str());
+        let basis = handling.reply_basis().unwrap_or(outcome.legal_basis_zh());
         set(Field::LegalBasis, basis.to_string());
+        if let Some(reason) = request.withheld {
+            if let Some(part) = withheld_part_zh(reason) {
+                set(Field::WithheldReason, part.to_string());
+                set(Field::WithheldBasis, reason.legal_basis_zh().to_string());
+            }
+        }
     }
     if let Some(notice) = first(events, EventKind::CorrectionNotice) {
         set(Field::CorrectionItems, notice.note.clone());

@@ -97,9 +97,11 @@ fn an_invalid_date_is_a_clear_error_with_exit_code_2() {
 #[test]
 fn a_provisional_answer_warns_on_stderr_and_a_loaded_year_does_not() {
     let dir = tempfile::tempdir().unwrap();
+    // Without the 2027 notice, 元旦 (fixed by law) is still off; the answer is provisional.
     let output = gongkai(dir.path(), &["calendar", "add", "2026-12-20", "20"]);
-    assert_eq!(stdout(&output), "2027-01-15\n");
+    assert_eq!(stdout(&output), "2027-01-18\n");
     assert!(stderr(&output).contains("2027年"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("放假办法"), "{}", stderr(&output));
     std::fs::write(
         dir.path().join("holidays.json"),
         r#"{"2027": {"holidays": [["2027-01-01", "2027-01-03"]], "workdays": []}}"#,

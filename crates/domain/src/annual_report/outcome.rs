@@ -173,6 +173,22 @@ impl Outcome {
         }
     }
 
+    /// The outcome as an applicant reads it: the block's name, then the row's reason
+    /// without its ordinal or the annual report's counting note ("不予公开：属于国家秘密",
+    /// "部分公开").
+    pub fn plain_zh(self) -> String {
+        let block = self.block().label_zh();
+        let block = block.rsplit('）').next().unwrap_or(block);
+        match self.block() {
+            OutcomeBlock::Disclosed | OutcomeBlock::PartlyDisclosed => block.to_string(),
+            _ => {
+                let row = self.label_zh();
+                let reason = row.split_once('.').map_or(row, |(_, reason)| reason);
+                format!("{block}：{reason}")
+            }
+        }
+    }
+
     /// The article a reply with this outcome cites by default (rules.md §1.6; an
     /// inference where the national text names none).
     pub fn legal_basis_zh(self) -> &'static str {
@@ -218,6 +234,24 @@ impl Outcome {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    #[test]
+    fn applicants_read_the_outcome_without_the_reports_numbering_or_notes() {
+        assert_eq!(Outcome::Disclosed.plain_zh(), "予以公开");
+        assert_eq!(Outcome::PartlyDisclosed.plain_zh(), "部分公开");
+        assert_eq!(
+            Outcome::WithheldStateSecret.plain_zh(),
+            "不予公开：属于国家秘密"
+        );
+        assert_eq!(
+            Outcome::UnavailableNotHeld.plain_zh(),
+            "无法提供：本机关不掌握相关政府信息"
+        );
+        for outcome in Outcome::ALL {
+            let plain = outcome.plain_zh();
+            assert!(!plain.contains('（') && !plain.contains("1."), "{plain}");
+        }
+    }
 
     #[test]
     fn twenty_one_outcomes_make_the_twenty_five_rows_with_their_blocks() {

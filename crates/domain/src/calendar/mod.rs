@@ -9,13 +9,16 @@
 //! * `count` (private) counts days on a [`Calendar`];
 //! * `date` (private) reads a strict `YYYY-MM-DD` date and tells weekends;
 //! * [`Reckoned`] carries a computed value together with the years for which no notice was
-//!   loaded, so that a provisional result can never be shown as final.
+//!   loaded, so that a provisional result can never be shown as final;
+//! * [`statutory`] gives the holidays 《全国年节及纪念日放假办法》 fixes, which a year
+//!   without a notice still keeps (only its 调休 are unknown).
 
 mod count;
 mod data;
 mod date;
 mod reckoned;
 pub mod skipped;
+pub mod statutory;
 #[cfg(test)]
 mod tests;
 
@@ -112,6 +115,17 @@ impl Calendar {
                 date: day.to_string(),
                 reason: "同一日期既列为放假日又列为调休上班日".to_string(),
             });
+        }
+        // A year without its notice keeps the holidays the law fixes (provisional).
+        for year in statutory::FIRST_YEAR..=statutory::LAST_YEAR {
+            if !notices.contains_key(&year) {
+                holidays.extend(
+                    statutory::fixed_holidays(year)
+                        .into_iter()
+                        .map(|(day, _)| day)
+                        .filter(|day| !make_up_workdays.contains(day)),
+                );
+            }
         }
         let weekdays_off = holidays.into_iter().filter(|d| !is_weekend(*d)).collect();
         Ok(Calendar {

@@ -30,8 +30,9 @@ impl<T> Reckoned<T> {
             .map(|y| format!("{y}年"))
             .collect();
         Some(format!(
-            "警告：{}的节假日安排尚未载入，结果仅按周末推算，为临时结果。",
-            years.join("、")
+            "警告：{}的节假日安排尚未载入，结果{}，为临时结果。",
+            years.join("、"),
+            super::statutory::provisional_basis_zh(&self.missing_years)
         ))
     }
 }
@@ -59,7 +60,9 @@ mod tests {
         assert!(answer.is_provisional());
         assert_eq!(
             answer.warning_zh().as_deref(),
-            Some("警告：2027年的节假日安排尚未载入，结果仅按周末推算，为临时结果。")
+            Some(
+                "警告：2027年的节假日安排尚未载入，结果按《全国年节及纪念日放假办法》规定的节日和周末推算（调休安排未知），为临时结果。"
+            )
         );
         let answer = Reckoned {
             value: 1,
@@ -67,7 +70,9 @@ mod tests {
         };
         assert_eq!(
             answer.warning_zh().as_deref(),
-            Some("警告：2027年、2028年的节假日安排尚未载入，结果仅按周末推算，为临时结果。")
+            Some(
+                "警告：2027年、2028年的节假日安排尚未载入，结果按《全国年节及纪念日放假办法》规定的节日和周末推算（调休安排未知），为临时结果。"
+            )
         );
     }
 }

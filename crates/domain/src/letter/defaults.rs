@@ -71,13 +71,30 @@ fn reply(block: OutcomeBlock) -> &'static str {
     match block {
         OutcomeBlock::Disclosed => reply_text!("相关政府信息随本答复书一并提供。\n特此答复。"),
         OutcomeBlock::PartlyDisclosed => reply_text!(
-            "可以公开的部分随本答复书一并提供；不予公开的部分已作区分处理，理由如上。\n特此答复。"
+            "可以公开的部分随本答复书一并提供；其余部分{不予公开理由}，根据{不予公开依据}的规定不予公开。\n特此答复。"
         ),
         OutcomeBlock::Withheld
         | OutcomeBlock::Unavailable
         | OutcomeBlock::NotProcessed
         | OutcomeBlock::Other => reply_text!("特此答复。"),
     }
+}
+
+/// Why the withheld part of a 部分公开 reply is withheld, as its letter words it (the
+/// reasons of the 不予公开 rows, 条例第十四条至第十六条); `None` for other outcomes.
+pub fn withheld_part_zh(outcome: Outcome) -> Option<&'static str> {
+    use Outcome::*;
+    Some(match outcome {
+        WithheldStateSecret => "属于国家秘密",
+        WithheldByLaw => "属于法律、行政法规禁止公开的政府信息",
+        WithheldSafety => "公开后可能危及国家安全、公共安全、经济安全、社会稳定",
+        WithheldThirdParty => "涉及商业秘密、个人隐私等公开会对第三方合法权益造成损害的内容",
+        WithheldInternalAffairs => "属于人事管理、后勤管理、内部工作流程等内部事务信息",
+        WithheldProcess => "属于行政机关在履行行政管理职能过程中形成的过程性信息",
+        WithheldEnforcementFile => "属于行政执法案卷信息",
+        WithheldQuery => "属于行政查询事项",
+        _ => return None,
+    })
 }
 
 /// The decision a reply states (条例第三十六条 to 第三十九条; the reasons as the

@@ -15,6 +15,8 @@ pub enum Field {
     Request,
     Decision,
     LegalBasis,
+    WithheldReason,
+    WithheldBasis,
     CorrectionItems,
     CorrectionPeriod,
     OriginalDue,
@@ -29,7 +31,7 @@ pub enum Field {
 }
 
 impl Field {
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 21] = [
         Field::Agency,
         Field::Applicant,
         Field::Serial,
@@ -38,6 +40,8 @@ impl Field {
         Field::Request,
         Field::Decision,
         Field::LegalBasis,
+        Field::WithheldReason,
+        Field::WithheldBasis,
         Field::CorrectionItems,
         Field::CorrectionPeriod,
         Field::OriginalDue,
@@ -62,6 +66,8 @@ impl Field {
             Field::Request => "申请内容",
             Field::Decision => "办理结果",
             Field::LegalBasis => "法律依据",
+            Field::WithheldReason => "不予公开理由",
+            Field::WithheldBasis => "不予公开依据",
             Field::CorrectionItems => "补正事项",
             Field::CorrectionPeriod => "补正期限",
             Field::OriginalDue => "原答复期限",
@@ -87,6 +93,8 @@ impl Field {
             Field::Request => "所需信息的名称、文号或内容描述",
             Field::Decision => "办理结果的决定表述（已答复的申请）",
             Field::LegalBasis => "答复时记录的法律依据（已答复的申请）",
+            Field::WithheldReason => "部分公开时不予公开部分的理由（答复时选择）",
+            Field::WithheldBasis => "部分公开时不予公开部分的法律依据",
             Field::CorrectionItems => "发出补正告知时记录的说明（需要补正的事项）",
             Field::CorrectionPeriod => {
                 "补正期限：记录的截止日期，未记录时为“收到本告知书之日起15个工作日内”"

@@ -73,12 +73,7 @@ impl LetterKind {
     /// How the kind is listed: the title, and the outcome of a reply.
     pub fn label_zh(self) -> String {
         match self {
-            LetterKind::Reply(outcome) => format!(
-                "{}（{}：{}）",
-                self.title_zh(),
-                outcome.block().label_zh(),
-                outcome.label_zh()
-            ),
+            LetterKind::Reply(outcome) => format!("{}（{}）", self.title_zh(), outcome.plain_zh()),
             _ => self.title_zh().to_string(),
         }
     }

@@ -16,7 +16,7 @@ mod field;
 mod kind;
 pub mod template;
 
-pub use defaults::decision_zh;
+pub use defaults::{decision_zh, withheld_part_zh};
 pub use field::{DEFAULT_CORRECTION_PERIOD, Field, Fields, date_zh};
 pub use kind::LetterKind;
 pub use template::{placeholders, render, validate};

@@ -13,18 +13,26 @@ impl Reckoning {
             "补正通知应于 {} 前发出（收到申请之日起 {CORRECTION_NOTICE_WORKDAYS} 个工作日内，条例第三十条）",
             self.correction_notice_due
         ));
-        if !self.missing_years.is_empty() {
-            let years: Vec<String> = self
-                .missing_years
-                .iter()
-                .map(|y| format!("{y}年"))
-                .collect();
-            lines.push(format!(
-                "注意：{}的节假日安排尚未载入，以上日期仅按周末推算，为临时结果",
-                years.join("、")
-            ));
-        }
+        lines.extend(self.provisional_note_zh());
         lines
+    }
+
+    /// The caveat of a due date counted over a year whose holiday notice is not loaded,
+    /// wherever the date is shown (staff, applicant, API); `None` for a final one.
+    pub fn provisional_note_zh(&self) -> Option<String> {
+        if self.missing_years.is_empty() {
+            return None;
+        }
+        let years: Vec<String> = self
+            .missing_years
+            .iter()
+            .map(|y| format!("{y}年"))
+            .collect();
+        Some(format!(
+            "注意：{}的节假日安排尚未载入，以上日期{}，为临时结果",
+            years.join("、"),
+            crate::calendar::statutory::provisional_basis_zh(&self.missing_years)
+        ))
     }
 }
 

@@ -21,4 +21,4 @@ pub use event_kind::EventKind;
 pub use lookup::{count, find_by_tracking_hash, get, list, rank_in_month};
 pub use record::{Request, RequestFields};
 pub use request_files::{RequestFile, add_file, files};
-pub use timeline::{Event, NewEvent, add_event, all_events, events, reply};
+pub use timeline::{Event, NewEvent, add_event, all_events, events, reply, set_withheld_reason};

@@ -37,6 +37,8 @@ pub struct Request {
     pub serial: String,
     pub fields: RequestFields,
     pub reply: Option<(NaiveDate, Outcome)>,
+    /// Why the withheld part of a 部分公开 reply is withheld (a 不予公开 outcome).
+    pub withheld: Option<Outcome>,
     /// The unit the request is assigned (交办) or last transferred (转办) to.
     pub handling_org: Option<OrgId>,
     pub created_at: Timestamp,
@@ -44,7 +46,7 @@ pub struct Request {
 
 pub(super) const COLUMNS: &str = "id, serial, org_id, applicant_type, applicant_name, id_number, phone, \
      email, address, description, doc_reference, purpose, preferred_form, delivery, channel, \
-     receipt_evidence, received_on, outcome, replied_on, handling_org_id, created_at";
+     receipt_evidence, received_on, outcome, replied_on, withheld_reason, handling_org_id, created_at";
 
 pub(super) fn from_row(row: &AnyRow) -> Result<Request> {
     let applicant: String = row.try_get("applicant_type")?;
@@ -80,6 +82,12 @@ pub(super) fn from_row(row: &AnyRow) -> Result<Request> {
             received_on: date_from_text(&row.try_get::<String, _>("received_on")?)?,
         },
         reply,
+        withheld: row
+            .try_get::<Option<String>, _>("withheld_reason")?
+            .map(|code| {
+                Outcome::parse(&code).ok_or_else(|| Error::unreadable("不予公开理由", &code))
+            })
+            .transpose()?,
         handling_org: row.try_get::<Option<i64>, _>("handling_org_id")?.map(OrgId),
         created_at: from_text(&row.try_get::<String, _>("created_at")?)?,
     })

@@ -172,3 +172,14 @@ pub async fn reply(
     };
     add_event(tx, id, &event).await
 }
+
+/// Records why the withheld part of a 部分公开 reply is withheld (条例第三十七条), in
+/// the reply's transaction.
+pub async fn set_withheld_reason(tx: &mut WriteTx, id: RequestId, reason: Outcome) -> Result<()> {
+    sqlx::query("UPDATE disclosure_requests SET withheld_reason = $1 WHERE id = $2")
+        .bind(reason.code())
+        .bind(id.0)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}

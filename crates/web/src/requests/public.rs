@@ -70,6 +70,8 @@ struct SubmittedPage {
     tracking_code: String,
     received_on: String,
     due: String,
+    /// The caveat of a due date counted over a year without its holiday notice.
+    provisional: Option<String>,
 }
 
 async fn submit_request(
@@ -91,6 +93,7 @@ async fn submit_request(
                 tracking_code: submitted.tracking_code,
                 received_on: submitted.request.fields.received_on.to_string(),
                 due: handling.reckoning.due.to_string(),
+                provisional: handling.reckoning.provisional_note_zh(),
             };
             render_private(&page)
         }
@@ -109,6 +112,8 @@ struct TrackPage {
     error: Option<String>,
     notice: Option<String>,
     serial: String,
+    /// The legal basis of the reply, once replied.
+    reply_basis: Option<String>,
     found: Option<Handling>,
 }
 
@@ -126,6 +131,7 @@ async fn track_form(State(state): State<AppState>, visitor: Visitor) -> Result<R
         error: None,
         notice: None,
         serial: String::new(),
+        reply_basis: None,
         found: None,
     };
     Ok(render(&page)?.into_response())
@@ -151,6 +157,11 @@ async fn track_request(
         error: found.as_ref().err().cloned(),
         notice: None,
         serial: form.serial.trim().to_string(),
+        reply_basis: found
+            .as_ref()
+            .ok()
+            .and_then(|h| h.reply_basis())
+            .map(str::to_string),
         found: found.ok(),
     };
     Ok((status, render_private(&page)?).into_response())

@@ -11,6 +11,7 @@ mod api;
 mod api_requests;
 mod assessment;
 mod auth;
+mod citizen_wording;
 mod compliance;
 mod consultations;
 mod documents;

@@ -26,12 +26,13 @@ fn a_year_without_notice_is_answered_from_weekends_and_flagged() {
 
 #[test]
 fn a_period_reaching_into_a_missing_year_is_provisional() {
-    // From Sun 2026-12-20: 12-21..25 (5), 12-28..31 (9), Fri 2027-01-01 (10, weekends only),
-    // 01-04..08 (15), 01-11..15 (20).
+    // From Sun 2026-12-20: 12-21..25 (5), 12-28..31 (9), Fri 2027-01-01 is 元旦 by law
+    // (《全国年节及纪念日放假办法》) though the 2027 notice is missing, 01-04..08 (14),
+    // 01-11..15 (19), 01-18 (20).
     let answer = builtin().add_workdays(day("2026-12-20"), 20);
-    assert_eq!(answer.value, day("2027-01-15"));
+    assert_eq!(answer.value, day("2027-01-18"));
     assert_eq!(answer.missing_years, vec![2027]);
-    let between = builtin().workdays_between(day("2026-12-20"), day("2027-01-15"));
+    let between = builtin().workdays_between(day("2026-12-20"), day("2027-01-18"));
     assert_eq!(between.value, 20);
     assert_eq!(between.missing_years, vec![2027]);
 }

@@ -5,6 +5,7 @@
 mod counting;
 mod extra_years;
 mod official;
+mod provisional;
 
 use chrono::NaiveDate;
 

@@ -19,7 +19,7 @@ use gongkai_app::requests::{
     self, CaseInput, DecisionInput, Handling, ReplyInput, RequestInput, StepInput,
 };
 use gongkai_app::{Error, RequestId};
-use gongkai_domain::annual_report::{CaseKind, CaseResult, Outcome};
+use gongkai_domain::annual_report::{CaseKind, CaseResult, Outcome, OutcomeBlock};
 use gongkai_domain::request::Channel;
 
 pub fn router() -> Router<AppState> {
@@ -147,6 +147,8 @@ struct RequestPage {
     explanation: Vec<String>,
     events: Vec<(String, String)>,
     outcomes: Vec<(&'static str, &'static str)>,
+    /// The 不予公开 rows a 部分公开 reply names for its withheld part.
+    withheld_reasons: Vec<(&'static str, &'static str)>,
     case_kinds: Vec<CaseKind>,
     case_results: Vec<CaseResult>,
     /// The tracking code of a request just entered by staff, to give the applicant.
@@ -223,6 +225,11 @@ async fn request_page(
         events,
         outcomes: Outcome::ALL
             .iter()
+            .map(|o| (o.code(), o.label_zh()))
+            .collect(),
+        withheld_reasons: Outcome::ALL
+            .iter()
+            .filter(|o| o.block() == OutcomeBlock::Withheld)
             .map(|o| (o.code(), o.label_zh()))
             .collect(),
         case_kinds: CaseKind::ALL.to_vec(),
