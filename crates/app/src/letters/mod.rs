@@ -148,11 +148,12 @@ fn fields(app: &App, agency: &str, handling: &Handling, which: LetterRef) -> Res
         set(Field::Decision, decision_zh(outcome).to_string());
         let basis = handling.reply_basis().unwrap_or(outcome.legal_basis_zh());
         set(Field::LegalBasis, basis.to_string());
-        if let Some(reason) = request.withheld {
-            if let Some(part) = withheld_part_zh(reason) {
-                set(Field::WithheldReason, part.to_string());
-                set(Field::WithheldBasis, reason.legal_basis_zh().to_string());
-            }
+        if let Some((reason, part)) = request
+            .withheld
+            .and_then(|r| withheld_part_zh(r).map(|part| (r, part)))
+        {
+            set(Field::WithheldReason, part.to_string());
+            set(Field::WithheldBasis, reason.legal_basis_zh().to_string());
         }
     }
     if let Some(notice) = first(events, EventKind::CorrectionNotice) {
