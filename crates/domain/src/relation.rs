@@ -78,6 +78,12 @@ impl RelationKind {
             })
     }
 
+    /// Whether the source takes the target's place (a repeal with a new document); an
+    /// amendment changes some provisions and the target stays the document in force.
+    pub fn replaces_target(self) -> bool {
+        self == RelationKind::Repeals
+    }
+
     /// The validity a target takes once a source with this relation to it is published:
     /// amended or repealed; interpreting or citing a document does not change it.
     pub fn target_validity(self) -> Option<Validity> {
@@ -94,6 +100,13 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+
+    #[test]
+    fn an_amendment_does_not_take_the_amended_documents_place() {
+        assert!(RelationKind::Repeals.replaces_target());
+        assert!(!RelationKind::Amends.replaces_target());
+        assert!(Validity::Amended.is_in_force());
+    }
 
     #[test]
     fn every_kind_round_trips_through_its_code() {

@@ -12,9 +12,9 @@ mod report;
 
 pub use compute::{check_year, compute, for_user, units_for};
 pub use export::{
-    CASE_COLUMNS, CASES_HEADING, JSON_SCHEMA, PROACTIVE_COLUMNS, PROACTIVE_HEADING,
-    REQUESTS_HEADING, ReportJson, case_cells, case_groups, paragraphs, proactive_rows,
-    request_columns, text_sections, to_docx, to_json, to_xlsx,
+    CASE_COLUMNS, CASES_HEADING, JSON_SCHEMA, ORGANISATION_GROUP, PROACTIVE_COLUMNS,
+    PROACTIVE_HEADING, REQUESTS_HEADING, ReportJson, case_cells, case_groups, paragraphs,
+    proactive_rows, request_columns, text_sections, to_docx, to_json, to_xlsx,
 };
 pub use inputs::{InputsForm, save_inputs};
 pub use publishing::{publish, published, published_list};

@@ -115,15 +115,9 @@ async fn apply_relations(app: &App, tx: &mut WriteTx, source: &Document) -> Resu
     for relation in relations::of(&app.store, source.id).await?.outgoing {
         if let Some(validity) = relation.kind.target_validity() {
             let reason = replaced_reason(relation.kind, source);
-            documents::change_validity(
-                tx,
-                relation.other.id,
-                validity,
-                on,
-                &reason,
-                Some(source.id),
-            )
-            .await?;
+            let replaced_by = relation.kind.replaces_target().then_some(source.id);
+            documents::change_validity(tx, relation.other.id, validity, on, &reason, replaced_by)
+                .await?;
         }
     }
     Ok(())
@@ -172,8 +166,8 @@ pub async fn relate(
     if let (Some(validity), true) = (kind.target_validity(), source.published_at.is_some()) {
         let on = source.fields.published_on.unwrap_or_else(today);
         let reason = replaced_reason(kind, &source);
-        documents::change_validity(&mut tx, target.id, validity, on, &reason, Some(source.id))
-            .await?;
+        let replaced_by = kind.replaces_target().then_some(source.id);
+        documents::change_validity(&mut tx, target.id, validity, on, &reason, replaced_by).await?;
     }
     tx.commit().await?;
     Ok(())

@@ -25,6 +25,9 @@ pub struct DocumentView {
     /// the console is cleaned (`gongkai_app::documents::sanitize_html`).
     pub body_html: String,
     pub validity_change: Option<ChangeView>,
+    /// The list line under the title: 发文字号 · 发布机构 · 发布日期, each only when
+    /// known ("" when none is), so a list never shows "— · —".
+    pub meta_line: String,
 }
 
 /// A recorded validity change as a stamp line shows it.
@@ -38,7 +41,19 @@ pub struct ChangeView {
 impl From<Document> for DocumentView {
     fn from(d: Document) -> DocumentView {
         let f = d.fields;
+        let meta_line = [
+            f.doc_number.trim().to_string(),
+            f.issuer_name.trim().to_string(),
+            f.published_on
+                .map(|day| format!("发布日期 {}", day.format("%Y-%m-%d")))
+                .unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
         DocumentView {
+            meta_line,
             id: d.id,
             index_number: d.index_number,
             doc_number: or_dash(&f.doc_number),

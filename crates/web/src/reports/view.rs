@@ -21,6 +21,8 @@ pub struct ReportView {
     /// Section 二: 项目 and three figure cells.
     pub proactive: Vec<[String; 4]>,
     pub request_columns: Vec<&'static str>,
+    /// The heading over the five organisation columns (法人或其他组织).
+    pub organisation_group: &'static str,
     pub request_rows: Vec<DisplayRow>,
     /// Section 四: the three groups' five cells each, in one row as the format has it.
     pub case_groups: Vec<(&'static str, [u64; 5])>,
@@ -46,6 +48,7 @@ impl ReportView {
             other,
             proactive: proactive_rows(report),
             request_columns: request_columns(),
+            organisation_group: annual_report::ORGANISATION_GROUP,
             request_rows: report.requests.display_rows(),
             case_groups: case_groups(report)
                 .into_iter()

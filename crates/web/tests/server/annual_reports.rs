@@ -108,6 +108,16 @@ async fn the_office_enters_figures_and_texts_and_downloads_the_report() {
     let (status, html) = public.get_text(&link).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("公开质量有待提升。"));
+    // In the site's layout and stylesheet: the CSP blocks inline styles.
+    assert!(!html.contains("<style"), "{html}");
+    assert!(html.contains("<link rel=\"stylesheet\" href=\"/static/site.css\">"));
+    assert!(html.contains("<table class=\"report\">"));
+    // 国办公开办函〔2021〕30号: 法人或其他组织 spans its five columns.
+    assert!(
+        html.contains("<th scope=\"colgroup\" colspan=\"5\">法人或其他组织</th>"),
+        "{html}"
+    );
+    assert!(html.contains("<th scope=\"col\">商业企业</th>"));
     let frozen: serde_json::Value = public
         .get(&format!("{link}/json"))
         .await

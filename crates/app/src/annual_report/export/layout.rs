@@ -33,6 +33,10 @@ pub const CASE_COLUMNS: [&str; 6] = [
     "总计",
 ];
 
+/// The heading over the five organisation columns of section 三's table (国办公开办函
+/// 〔2021〕30号: 自然人 beside 法人或其他组织, which spans 商业企业 to 其他).
+pub const ORGANISATION_GROUP: &str = "法人或其他组织";
+
 /// The header of section 三's table: 项目, the six applicant columns, 总计.
 pub fn request_columns() -> Vec<&'static str> {
     let mut columns = vec!["项目"];

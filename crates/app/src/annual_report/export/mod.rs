@@ -10,7 +10,8 @@ mod xlsx;
 pub use docx::to_docx;
 pub use json::{JSON_SCHEMA, ReportJson, to_json};
 pub use layout::{
-    CASE_COLUMNS, CASES_HEADING, PROACTIVE_COLUMNS, PROACTIVE_HEADING, REQUESTS_HEADING,
-    case_cells, case_groups, paragraphs, proactive_rows, request_columns, text_sections,
+    CASE_COLUMNS, CASES_HEADING, ORGANISATION_GROUP, PROACTIVE_COLUMNS, PROACTIVE_HEADING,
+    REQUESTS_HEADING, case_cells, case_groups, paragraphs, proactive_rows, request_columns,
+    text_sections,
 };
 pub use xlsx::to_xlsx;

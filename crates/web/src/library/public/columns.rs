@@ -162,13 +162,39 @@ async fn list_annual_reports(
     list_column(&state, &visitor, PlatformColumn::AnnualReports).await
 }
 
-/// A published annual report as the office published it (a whole HTML document).
+#[derive(Template)]
+#[template(path = "reports/annual_report_published.html")]
+struct PublishedReportPage {
+    layout: Layout,
+    /// The frozen report's content (sanitised when it was rendered from the record).
+    body: String,
+    json_path: String,
+}
+
+/// A published annual report as the office froze it, in the site's layout and
+/// stylesheet (the site's CSP allows no inline styles), printable.
 async fn show_published_report(
     State(state): State<AppState>,
+    visitor: Visitor,
     Path((org, year)): Path<(OrgId, i32)>,
 ) -> Result<Html<String>, WebError> {
-    let (_, _, html) = annual_report::published(&state.app, org, year).await?;
-    Ok(Html(html))
+    let (published, _, html) = annual_report::published(&state.app, org, year).await?;
+    render(&PublishedReportPage {
+        layout: Layout::public(&state, &visitor, &published.title),
+        body: report_content(&html).to_string(),
+        json_path: format!("/xxgk/annual-reports/{org}/{year}/json"),
+    })
+}
+
+/// The report itself of a frozen HTML document: what its `<main>` holds (a document
+/// published before the report was served in the site's layout has its own head and
+/// inline styles, which are left out).
+fn report_content(html: &str) -> &str {
+    const OPEN: &str = "<main id=\"main\">";
+    match (html.find(OPEN), html.rfind("</main>")) {
+        (Some(start), Some(end)) if start + OPEN.len() <= end => &html[start + OPEN.len()..end],
+        _ => html,
+    }
 }
 
 /// A published annual report as JSON (names in docs/annual-report.md).

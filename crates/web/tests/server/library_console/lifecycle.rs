@@ -68,6 +68,55 @@ async fn a_repealing_document_stamps_the_old_one_with_a_link_to_what_replaced_it
 }
 
 #[tokio::test]
+async fn a_partial_amendment_marks_the_document_amended_and_leaves_it_in_force() {
+    let app = TestApp::spawn().await;
+    let measures = publish(
+        &app,
+        &[
+            ("title", "示例区行政执法公示办法"),
+            ("doc_number", "示司规〔2024〕1号"),
+            ("normative", "on"),
+        ],
+    )
+    .await;
+    let editor = app.signed_in(Role::Editor).await;
+    let path = draft(
+        &app,
+        &editor,
+        &[
+            ("title", "关于修改《示例区行政执法公示办法》第三条的决定"),
+            ("doc_number", "示司规〔2026〕2号"),
+        ],
+    )
+    .await;
+    relate(&editor, &path, "amends", "示司规〔2024〕1号").await;
+    let decision = review(&app, &editor, &path).await;
+    let (_, html) = app
+        .client()
+        .get_text(&format!("/documents/{measures}"))
+        .await;
+    assert!(html.contains("本文件已修改"), "{html}");
+    assert!(html.contains("本文件经修改后继续有效"), "{html}");
+    assert!(
+        !html.contains("现行文件"),
+        "the decision does not replace the 办法: {html}"
+    );
+    assert!(
+        html.contains(&format!("<a href=\"/documents/{decision}\">")),
+        "the amendment is linked"
+    );
+    let json: serde_json::Value = app
+        .client()
+        .get(&format!("/api/v1/documents/{measures}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(json["validity"], "amended");
+    assert!(json["validity_change"]["replaced_by"].is_null());
+}
+
+#[tokio::test]
 async fn a_unit_cannot_repeal_another_units_document_but_may_interpret_it() {
     let app = TestApp::spawn().await;
     let editor = app.signed_in(Role::Editor).await;
