@@ -13,6 +13,7 @@ use gongkai_domain::annual_report::ApplicantType;
 use gongkai_domain::calendar::parse_date;
 use gongkai_domain::credit_code::CreditCode;
 use gongkai_domain::pii::id_number::is_valid_id_number;
+use gongkai_domain::request::form_choices::{DELIVERY_CHOICES, FORM_CHOICES, choice_value};
 use gongkai_domain::request::{Channel, format_serial};
 use gongkai_store::requests::{self, Request, RequestFields};
 use gongkai_store::{OrgId, orgs};
@@ -46,10 +47,16 @@ pub struct RequestInput {
     pub doc_reference: String,
     #[serde(default)]
     pub purpose: String,
+    /// One of [`FORM_CHOICES`], or 其他 with `preferred_form_other`.
     #[serde(default)]
     pub preferred_form: String,
     #[serde(default)]
+    pub preferred_form_other: String,
+    /// One of [`DELIVERY_CHOICES`], or 其他 with `delivery_other`.
+    #[serde(default)]
     pub delivery: String,
+    #[serde(default)]
+    pub delivery_other: String,
     /// Staff entry only: how it came, when, and the evidence of the date.
     #[serde(default)]
     pub channel: String,
@@ -57,6 +64,19 @@ pub struct RequestInput {
     pub received_on: String,
     #[serde(default)]
     pub receipt_evidence: String,
+}
+
+impl Problems {
+    /// A choice of the form requirement (条例第二十九条), checked and as stored.
+    fn choice(&mut self, choices: &[&str], (chosen, other): (&str, &str), field: &str) -> String {
+        match choice_value(choices, chosen, other) {
+            Ok(value) => self.text(&value, MAX_SHORT_CHARS, field),
+            Err(message) => {
+                self.add(field, message);
+                String::new()
+            }
+        }
+    }
 }
 
 impl RequestInput {
@@ -118,8 +138,16 @@ impl RequestInput {
             description,
             doc_reference,
             purpose,
-            preferred_form: problems.text(&self.preferred_form, MAX_SHORT_CHARS, "获取信息的方式"),
-            delivery: problems.text(&self.delivery, MAX_SHORT_CHARS, "获取信息的途径"),
+            preferred_form: problems.choice(
+                &FORM_CHOICES,
+                (&self.preferred_form, &self.preferred_form_other),
+                "获取信息的方式",
+            ),
+            delivery: problems.choice(
+                &DELIVERY_CHOICES,
+                (&self.delivery, &self.delivery_other),
+                "获取信息的途径",
+            ),
             channel,
             receipt_evidence: problems.text(
                 &self.receipt_evidence,

@@ -7,7 +7,7 @@ use crate::kit::layout::Layout;
 use crate::kit::render::{render, render_private};
 use crate::kit::state::AppState;
 use crate::kit::visitor::Visitor;
-use crate::requests::choices::{agency_options, applicant_types};
+use crate::requests::choices::{FormRequirement, agency_options, applicant_types};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, State};
@@ -29,6 +29,7 @@ struct FormPage {
     error: Option<String>,
     notice: Option<String>,
     input: RequestInput,
+    requirement: FormRequirement,
     types: Vec<(&'static str, &'static str)>,
     ask_purpose: bool,
     office_phone: String,
@@ -47,6 +48,7 @@ async fn form_page(
         layout: Layout::public(state, visitor, "政府信息公开申请"),
         error,
         notice: None,
+        requirement: FormRequirement::of(&input),
         input,
         types: applicant_types(),
         ask_purpose: state.app.settings.requests.ask_purpose,

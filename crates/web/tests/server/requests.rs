@@ -313,3 +313,46 @@ async fn the_due_list_keeps_open_requests_due_soon_or_overdue() {
         "{home}"
     );
 }
+
+#[tokio::test]
+async fn the_form_requirement_is_chosen_from_article_29s_options_or_written_as_other() {
+    let app = TestApp::spawn().await;
+    let (_, form) = app.client().get_text("/requests/new").await;
+    for option in ["纸质文本", "电子文本", "光盘", "邮寄", "电子邮件", "当面领取", "其他"] {
+        assert!(form.contains(&format!("value=\"{option}\"")), "{option}");
+    }
+    assert!(form.contains("type=\"radio\" id=\"delivery-1\" name=\"delivery\""));
+    let mut fields = complete();
+    fields.retain(|(k, _)| *k != "delivery");
+    fields.push(("delivery", "其他"));
+    let refused = app
+        .client()
+        .submit("/requests/new", "/requests/new", &fields)
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = refused.text().await.unwrap();
+    assert!(page.contains("获取信息的途径：选择“其他”时请写明具体要求"), "{page}");
+    assert!(
+        page.contains("value=\"其他\" checked"),
+        "the choice is shown again"
+    );
+    fields.push(("delivery_other", "寄到单位收发室"));
+    let submitted = app
+        .client()
+        .submit("/requests/new", "/requests/new", &fields)
+        .await;
+    assert_eq!(submitted.status(), StatusCode::OK);
+    let office = app.signed_in(Role::Office).await;
+    let serial = code_serial(&submitted.text().await.unwrap());
+    let path = console_path(&office, &serial).await;
+    let (_, detail) = office.get_text(&path).await;
+    assert!(detail.contains("其他：寄到单位收发室"), "{detail}");
+    assert!(detail.contains("电子文本"));
+}
+
+/// The serial on the page shown after submitting.
+fn code_serial(page: &str) -> String {
+    let at = page.find("〔").unwrap();
+    let end = at + page[at..].find("号").unwrap() + "号".len();
+    page[at..end].to_string()
+}

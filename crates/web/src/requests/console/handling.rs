@@ -9,7 +9,7 @@ use crate::kit::layout::Layout;
 use crate::kit::render::{render, render_private};
 use crate::kit::state::AppState;
 use crate::kit::visitor::Staff;
-use crate::requests::choices::{agency_options, applicant_types};
+use crate::requests::choices::{FormRequirement, agency_options, applicant_types};
 use askama::Template;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
@@ -82,6 +82,7 @@ struct FormPage {
     error: Option<String>,
     notice: Option<String>,
     input: RequestInput,
+    requirement: FormRequirement,
     types: Vec<(&'static str, &'static str)>,
     channels: Vec<Channel>,
     ask_purpose: bool,
@@ -99,6 +100,7 @@ async fn form_page(
         layout: Layout::for_staff(state, staff, "登记申请").await?,
         error,
         notice: None,
+        requirement: FormRequirement::of(&input),
         input,
         types: applicant_types(),
         channels: Channel::ALL

@@ -1,7 +1,10 @@
 //! What a disclosure request (依申请公开) must contain and how it is numbered: the
 //! channels a request arrives by and how each fixes the receipt date (条例第三十一条),
 //! the form's required content (条例第二十九条), the identity number check of a
-//! natural person (GB 11643-1999), and the serial number pattern.
+//! natural person (GB 11643-1999), the serial number pattern, and the choices of the
+//! form requirement ([`form_choices`]).
+
+pub mod form_choices;
 
 use serde::Serialize;
 
