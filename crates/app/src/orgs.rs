@@ -117,8 +117,10 @@ pub async fn update(app: &App, user: &CurrentUser, id: OrgId, input: &OrgInput) 
 pub struct Resolution {
     /// Units named directly, by full name or alias.
     pub named: Vec<(String, Org)>,
-    /// Group expressions and names the office mapped, with the units they stand for.
+    /// Group expressions (各街道, 街办) with the units they stand for.
     pub groups: Vec<(String, Vec<Org>)>,
+    /// Names the office mapped before, with their units (none: not a unit).
+    pub mapped: Vec<(String, Vec<Org>)>,
     /// Names that match no unit, for the office to map.
     pub unknown: Vec<String>,
 }
@@ -138,10 +140,13 @@ pub async fn resolve(app: &App, root: OrgId, text: &str) -> Result<Resolution> {
                     resolution.named.push((name, unit));
                 }
             }
-            Resolved::Group(ids) | Resolved::Mapped(ids) => {
-                resolution
-                    .groups
-                    .push((name, ids.iter().filter_map(org).collect()));
+            Resolved::Group(ids) => {
+                let units = ids.iter().filter_map(org).collect();
+                resolution.groups.push((name, units));
+            }
+            Resolved::Mapped(ids) => {
+                let units = ids.iter().filter_map(org).collect();
+                resolution.mapped.push((name, units));
             }
             Resolved::Unknown { .. } => resolution.unknown.push(name),
         }

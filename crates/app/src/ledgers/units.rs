@@ -54,6 +54,11 @@ impl Resolved {
     pub fn is_unknown(&self) -> bool {
         matches!(self, Resolved::Unknown { .. })
     }
+
+    /// Whether the office declared the name not to be a unit.
+    pub fn is_not_a_unit(&self) -> bool {
+        matches!(self, Resolved::Mapped(ids) if ids.is_empty())
+    }
 }
 
 /// The directory and a government's remembered names, read once for resolving.

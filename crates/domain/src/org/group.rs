@@ -47,7 +47,12 @@ const ISSUER_PREFIXES: &[&str] = &[
 const QUALIFIERS: &[&str] = &["有关", "相关"];
 
 const DEPARTMENT_NAMES: &[&str] = &["部门", "委办局"];
-const STREET_NAMES: &[&str] = &["街道", "街道办事处", "街道办"];
+const STREET_NAMES: &[&str] = &["街道", "街道办事处", "街道办", "街办"];
+/// 管理处: street-level areas a district administers directly (红谷滩区's 管理处 beside its
+/// 乡 and 街办), counted with the streets.
+const AREA_NAMES: &[&str] = &["管理处", "各管理处"];
+/// Departments and the units beside them (县有关部门单位, 区直部门和单位).
+const DEPARTMENT_AND_UNIT_NAMES: &[&str] = &["部门单位", "部门和单位", "部门、单位", "部门及单位"];
 const TOWN_NAMES: &[&str] = &[
     "镇",
     "乡",
@@ -68,14 +73,20 @@ impl GroupExpression {
     /// Grammar (after [`normalize_unit_name`]): `[issuer] 各 [有关|相关] body`, where an issuer
     /// prefix (区政府, 县直, 委机关 …) is only allowed before a body of departments or units,
     /// and a body of streets and towns may combine both (各镇（街道）, 各镇政府（街道办）,
-    /// 各乡镇、街道, 各镇街). 各级各部门 / 各级各单位 address every unit.
+    /// 各乡镇、街道, 各镇街). 各级各部门 / 各级各单位 address every unit. Without 各, a
+    /// name that is only a kind of unit is plural too (街办, 管理处, 乡, 有关部门,
+    /// 县有关部门单位: no single unit is called that), as when a plan writes
+    /// 各乡、街办、管理处 and the list is split.
     pub fn parse(s: &str) -> Option<GroupExpression> {
         let name = normalize_unit_name(s);
         if let Some(body) = name.strip_prefix("各级各") {
             return is_department_or_unit_body(body).then(|| GroupExpression::of(ALL_UNITS));
         }
         let (has_issuer, rest) = strip_issuer(&name);
-        let body = strip_qualifier(rest.strip_prefix('各')?);
+        let Some(rest) = rest.strip_prefix('各') else {
+            return categorical(&name);
+        };
+        let body = strip_qualifier(rest);
         let kinds = if has_issuer {
             issuer_body_kinds(body)
         } else {
@@ -90,6 +101,19 @@ impl GroupExpression {
         kinds.dedup();
         GroupExpression { kinds }
     }
+}
+
+/// A name that is only a kind of unit, after an optional issuer and qualifier.
+fn categorical(name: &str) -> Option<GroupExpression> {
+    let issuer_rest = ISSUER_PREFIXES
+        .iter()
+        .filter_map(|prefix| name.strip_prefix(prefix))
+        .find(|rest| issuer_body_kinds(strip_qualifier(rest)).is_some());
+    let kinds = match issuer_rest {
+        Some(rest) => issuer_body_kinds(strip_qualifier(rest)),
+        None => body_kinds(strip_qualifier(name)),
+    }?;
+    Some(GroupExpression::of(&kinds))
 }
 
 /// Removes the longest issuer prefix followed by 各, if any.
@@ -116,6 +140,8 @@ fn is_department_or_unit_body(body: &str) -> bool {
 fn issuer_body_kinds(body: &str) -> Option<Vec<OrgKind>> {
     if DEPARTMENT_NAMES.contains(&body) {
         Some(vec![OrgKind::Department])
+    } else if DEPARTMENT_AND_UNIT_NAMES.contains(&body) {
+        Some(vec![OrgKind::Department, OrgKind::Institution])
     } else if body == "单位" {
         Some(ALL_UNITS.to_vec())
     } else {
@@ -153,7 +179,7 @@ fn split_bracketed(body: &str) -> Option<(&str, &str)> {
 }
 
 fn local_level_kind(name: &str) -> Option<OrgKind> {
-    if STREET_NAMES.contains(&name) {
+    if STREET_NAMES.contains(&name) || AREA_NAMES.contains(&name) {
         Some(OrgKind::Street)
     } else if TOWN_NAMES.contains(&name) {
         Some(OrgKind::Town)
@@ -239,6 +265,23 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_is_only_a_kind_of_unit_is_plural() {
+        let cases: [(&str, &[OrgKind]); 8] = [
+            ("街办", &[Street]),
+            ("各街办", &[Street]),
+            ("管理处", &[Street]),
+            ("乡", &[Town]),
+            ("有关部门", &[Department]),
+            ("县有关部门单位", &[Department, Institution]),
+            ("区直部门和单位", &[Department, Institution]),
+            ("乡镇、街道", &[Street, Town]),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(kinds(name), Some(expected.to_vec()), "{name}");
+        }
+    }
+
+    #[test]
     fn names_of_single_units_are_not_groups() {
         for s in [
             "区府办",
@@ -254,6 +297,11 @@ mod tests {
             "各镇(司法局)",
             "各部门负责人",
             "区政府",
+            "区政数局",
+            "东城街道",
+            "红角洲管理处",
+            "区发改委",
+            "县人民政府办公室",
         ] {
             assert_eq!(kinds(s), None, "{s}");
         }

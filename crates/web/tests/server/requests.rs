@@ -318,7 +318,15 @@ async fn the_due_list_keeps_open_requests_due_soon_or_overdue() {
 async fn the_form_requirement_is_chosen_from_article_29s_options_or_written_as_other() {
     let app = TestApp::spawn().await;
     let (_, form) = app.client().get_text("/requests/new").await;
-    for option in ["纸质文本", "电子文本", "光盘", "邮寄", "电子邮件", "当面领取", "其他"] {
+    for option in [
+        "纸质文本",
+        "电子文本",
+        "光盘",
+        "邮寄",
+        "电子邮件",
+        "当面领取",
+        "其他",
+    ] {
         assert!(form.contains(&format!("value=\"{option}\"")), "{option}");
     }
     assert!(form.contains("type=\"radio\" id=\"delivery-1\" name=\"delivery\""));
@@ -331,7 +339,10 @@ async fn the_form_requirement_is_chosen_from_article_29s_options_or_written_as_o
         .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = refused.text().await.unwrap();
-    assert!(page.contains("获取信息的途径：选择“其他”时请写明具体要求"), "{page}");
+    assert!(
+        page.contains("获取信息的途径：选择“其他”时请写明具体要求"),
+        "{page}"
+    );
     assert!(
         page.contains("value=\"其他\" checked"),
         "the choice is shown again"

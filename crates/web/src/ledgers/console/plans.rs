@@ -128,6 +128,8 @@ struct PlanPage {
     draft: bool,
     names: Vec<NameRow>,
     unknown: usize,
+    /// Names the office declared not to be units (mapped to none).
+    not_units: usize,
     units: Vec<Org>,
     chart: BarChart,
 }
@@ -201,6 +203,7 @@ async fn plan_page(
         error,
         notice: notice_of(query),
         unknown: names.iter().filter(|n| n.resolved.is_unknown()).count(),
+        not_units: names.iter().filter(|n| n.resolved.is_not_a_unit()).count(),
         draft,
         names,
         units,

@@ -125,6 +125,14 @@ fn describe(resolution: &Resolution) -> Vec<(String, String)> {
         };
         lines.push((written.clone(), text));
     }
+    for (written, units) in &resolution.mapped {
+        let text = if units.is_empty() {
+            "已确认不是单位".to_string()
+        } else {
+            format!("已保存的对应：{}", names(units))
+        };
+        lines.push((written.clone(), text));
+    }
     for written in &resolution.unknown {
         lines.push((
             written.clone(),

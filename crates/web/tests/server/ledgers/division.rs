@@ -84,7 +84,7 @@ async fn mappings_are_remembered_for_the_next_plan_and_a_non_plan_is_refused() {
     let second = import_seed(&office).await;
     let (_, html) = office.get_text(&second).await;
     assert!(
-        html.contains("全部名称均已对应到单位"),
+        html.contains("全部名称均已处理") && !html.contains("未对应到单位。请逐一选择"),
         "mappings of the first plan apply"
     );
     assert!(html.contains("已保存的对应"));

@@ -156,7 +156,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
     assert_eq!(intrusion.status(), StatusCode::FORBIDDEN);
 
     // The office returns finance's part with a reason, finance completes it again, the
-    // office signs its part off; the task, shared with three other units, stays open
+    // office signs its part off; the task, shared with six other units, stays open
     // until the office closes it with a reason naming the units left; nobody reports
     // on a signed-off part.
     let finance_part = [("unit", finance_id.as_str()), ("note", " ")];
@@ -196,7 +196,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
     let (_, page) = office.get_text(&task).await;
     assert!(page.contains("审核通过，予以销号"));
     assert!(
-        page.contains("<strong>推进中</strong>") && page.contains("单位完成 1/4"),
+        page.contains("<strong>推进中</strong>") && page.contains("单位完成 1/7"),
         "the services office has not finished its part: {page}"
     );
     let late = Form::new()
@@ -217,7 +217,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
         .await;
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
     let (_, page) = office.get_text(&task).await;
-    assert!(page.contains("单位完成 2/4"), "{page}");
+    assert!(page.contains("单位完成 2/7"), "{page}");
     let closed = office
         .submit(
             &task,
@@ -229,7 +229,7 @@ async fn seed_001_goes_from_import_to_sign_off_and_units_keep_to_their_own_repor
     let (_, page) = office.get_text(&task).await;
     assert!(page.contains("<strong>已销号</strong>"), "{page}");
     assert!(
-        page.contains(&format!("办结（未销号单位：示例区发展和改革委员会、{SERVICES}、青山镇人民政府）：其余单位无相关职责")),
+        page.contains(&format!("办结（未销号单位：示例区发展和改革委员会、{SERVICES}、东城街道办事处、西城街道办事处、南岸街道办事处、青山镇人民政府）：其余单位无相关职责")),
         "{page}"
     );
 

@@ -5,6 +5,7 @@
 
 mod demo;
 mod division;
+mod groups;
 mod lifecycle;
 mod shared;
 mod sheet;
