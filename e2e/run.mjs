@@ -4,7 +4,11 @@
 // Starts `$GONGKAI_BIN serve --demo --listen 127.0.0.1:0` in a fresh temp
 // directory, drives Debian's Chromium through playwright-core, takes
 // full-page screenshots, runs axe-core (WCAG 2.0/2.1 A + AA) and a few
-// structural checks on each page, for a phone and a desktop viewport.
+// structural checks on each page, for a phone and a desktop viewport: no page
+// may be wider than its viewport. A second pass loads every page with the
+// site's own Content-Security-Policy in force and fails on any violation (an
+// inline style or script the policy blocks leaves the page unstyled or
+// broken); error pages must be Chinese and styled.
 //
 // Output: one line per check (`ok - NAME` / `not ok - NAME: REASON`), then
 // exactly one summary line `N passed, N failed`. Exit 1 if anything failed.
@@ -52,6 +56,10 @@ const ANON_PAGES = [
   { name: 'platform-guide', path: '/xxgk/guide' },
   { name: 'platform-rules', path: '/xxgk/rules' },
   { name: 'platform-statutory', path: '/xxgk/statutory' },
+  { name: 'platform-column', path: '/xxgk/statutory/budgets' },
+  { name: 'platform-column-empty', path: '/xxgk/statutory/licensing' },
+  { name: 'platform-organization', path: '/xxgk/organization' },
+  { name: 'platform-annual-report', path: '/xxgk/annual-reports/1/2025' },
   { name: 'platform-reports', path: '/xxgk/annual-reports' },
   { name: 'request-form', path: '/requests/new' },
   { name: 'request-track', path: '/requests/track' },
@@ -79,6 +87,9 @@ const CONSOLE_PAGES = [
   { name: 'console-document', path: '/console/documents/1' },
   { name: 'console-document-review', path: '/console/documents/6' },
   { name: 'console-pii', path: '/console/pii' },
+  { name: 'console-columns', path: '/console/columns' },
+  { name: 'console-platform-pages', path: '/console/platform-pages' },
+  { name: 'console-platform-page', path: '/console/platform-pages/guide' },
   { name: 'console-compliance', path: '/console/compliance' },
   { name: 'console-compliance-unit', path: '/console/compliance/units/2' },
   { name: 'console-assessment', path: '/console/assessment' },
@@ -98,6 +109,7 @@ const CONSOLE_PAGES = [
   { name: 'console-tasks-due', path: '/console/tasks?within=10' },
   { name: 'console-task', path: '/console/tasks/1' },
   { name: 'console-task-edit', path: '/console/tasks/1/edit' },
+  { name: 'console-task-shared', path: '/console/tasks/2' },
   { name: 'console-requests', path: '/console/requests' },
   { name: 'console-request-new', path: '/console/requests/new' },
   { name: 'console-request', path: '/console/requests/2' },
@@ -119,6 +131,13 @@ const CONSOLE_PAGES = [
   { name: 'console-message-stats', path: '/console/messages/stats' },
   { name: 'console-mailboxes', path: '/console/mailboxes' },
   { name: 'console-mailbox', path: '/console/mailboxes/1' },
+];
+
+// Pages that answer an error: Chinese, styled, with their status.
+const ERROR_PAGES = [
+  { name: 'error-bad-id', path: '/documents/abc', status: 400 },
+  { name: 'error-not-found', path: '/no-such-page', status: 404 },
+  { name: 'error-no-document', path: '/documents/999999', status: 404 },
 ];
 
 // ---------------------------------------------------------------- reporting
@@ -304,6 +323,8 @@ async function checkLoadedPage(page, label, shotName) {
   check(`${label}: exactly one <main>`, facts.mains === 1 ? null : `found ${facts.mains} <main> elements`);
   check(`${label}: has an <h1>`,
     facts.h1s.length === 0 ? 'no <h1>' : facts.h1s.every((t) => t === '') ? '<h1> is empty' : null);
+  check(`${label}: no wider than the viewport`, await overflow(page));
+  check(`${label}: no text squeezed to one character per line`, await squeezed(page));
 
   // Skip link: the first Tab from the top of the page must land on it.
   try {
@@ -353,6 +374,51 @@ async function checkLoadedPage(page, label, shotName) {
   } catch (e) {
     notOk(`${label}: axe ${AXE_TAGS.join('+')}`, e);
   }
+}
+
+// The page's width against its viewport: null when it fits, else what sticks out.
+async function overflow(page) {
+  const r = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const total = document.documentElement.scrollWidth;
+    if (total <= width) return null;
+    // The outermost elements that reach past the right edge, for the report.
+    const wide = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      const inScroller = el.parentElement && el.parentElement.closest('.table-wrap');
+      if (box.right > width + 1 && !inScroller && !(el.parentElement && el.parentElement !== document.body && el.parentElement.getBoundingClientRect().right > width + 1)) {
+        wide.push(`${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ').join('.') : ''} (${Math.round(box.right)} px)`);
+      }
+      if (wide.length >= 3) break;
+    }
+    return { width, total, wide };
+  });
+  return r ? `page is ${r.total} px wide in a ${r.width} px viewport: ${r.wide.join(', ') || 'unknown element'}` : null;
+}
+
+// Text squeezed into a column one character wide (a caption or cell left with no
+// width on a phone): null when there is none.
+async function squeezed(page) {
+  const found = await page.evaluate(() => {
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const own = Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join('');
+      if (own.length < 4) continue;
+      const box = el.getBoundingClientRect();
+      // Visually hidden text (a 1 px clipped box, for screen readers) is not shown.
+      let hidden = false;
+      for (let a = el; a && a !== document.body; a = a.parentElement) {
+        if (a.getBoundingClientRect().width <= 2) { hidden = true; break; }
+      }
+      if (hidden) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize) || 16;
+      if (box.width > 0 && box.width < 1.8 * size && box.height > 3 * size) out.push(`${el.tagName.toLowerCase()} "${own.slice(0, 12)}" (${Math.round(box.width)}×${Math.round(box.height)} px)`);
+      if (out.length >= 3) break;
+    }
+    return out;
+  });
+  return found.length ? found.join(', ') : null;
 }
 
 // Navigate and run all checks. Returns false if the page could not be loaded.
@@ -491,6 +557,81 @@ async function highContrast(browser, baseUrl) {
   }
 }
 
+// Every page again with the site's CSP in force (no bypass): any violation fails.
+async function cspPass(browser, baseUrl, admin) {
+  const vp = VIEWPORTS.find((v) => v.name === 'desktop');
+  const ctx = await browser.newContext({ ...vp.options });
+  await ctx.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}${e.sample ? ' (' + e.sample.slice(0, 60) + ')' : ''}`);
+    });
+  });
+  const page = await ctx.newPage();
+  page.setDefaultTimeout(NAV_TIMEOUT_MS);
+  const consoleErrors = [];
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) consoleErrors.push(m.text()); });
+  const visitUnderCsp = async (pg) => {
+    consoleErrors.length = 0;
+    const label = `csp ${pg.name} (${pg.path})`;
+    try {
+      await page.goto(baseUrl + pg.path, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+      const violations = await page.evaluate(() => window.__cspViolations || []);
+      const styled = await page.evaluate(() => Array.from(document.styleSheets).some((s) => { try { return s.cssRules.length > 0; } catch { return true; } }));
+      const all = [...violations, ...consoleErrors.map((t) => t.slice(0, 200))];
+      check(`${label}: no Content-Security-Policy violation`, all.length ? all.slice(0, 3).join('; ') : null);
+      check(`${label}: styled by the site's stylesheet`, styled ? null : 'no stylesheet applied');
+    } catch (e) {
+      notOk(`${label}: loads under the CSP`, e);
+    }
+  };
+  try {
+    for (const pg of ANON_PAGES) await visitUnderCsp(pg);
+    for (const pg of ERROR_PAGES) await visitUnderCsp(pg);
+    if (await login(page, baseUrl, 'csp', admin)) {
+      for (const pg of CONSOLE_PAGES) await visitUnderCsp(pg);
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
+// Error pages: the right status, Chinese text and title, the site's stylesheet.
+async function errorPages(browser, baseUrl) {
+  const vp = VIEWPORTS.find((v) => v.name === 'phone');
+  const ctx = await browser.newContext({ ...vp.options });
+  const page = await ctx.newPage();
+  try {
+    for (const pg of ERROR_PAGES) {
+      const label = `${vp.name} ${pg.name} (${pg.path})`;
+      try {
+        const resp = await page.goto(baseUrl + pg.path, { waitUntil: 'load', timeout: NAV_TIMEOUT_MS });
+        const status = resp ? resp.status() : 0;
+        check(`${label}: answers HTTP ${pg.status}`, status === pg.status ? null : `HTTP ${status}`);
+        const facts = await page.evaluate(() => ({
+          title: document.title,
+          text: document.body ? document.body.innerText : '',
+          lang: document.documentElement.getAttribute('lang'),
+          sheet: !!document.querySelector('link[rel="stylesheet"][href="/static/site.css"]'),
+        }));
+        const cjk = /[\u4e00-\u9fff]/;
+        const english = /(Not Found|Bad Request|Invalid URL|Cannot parse|Method Not Allowed)/;
+        const problems = [];
+        if (facts.lang !== 'zh-CN') problems.push(`lang ${facts.lang}`);
+        if (!cjk.test(facts.title) || english.test(facts.title)) problems.push(`title ${JSON.stringify(facts.title)}`);
+        if (!cjk.test(facts.text) || english.test(facts.text)) problems.push(`text ${JSON.stringify(facts.text.slice(0, 120))}`);
+        if (!facts.sheet) problems.push('without the site stylesheet');
+        check(`${label}: Chinese and styled`, problems.join('; '));
+        check(`${label}: no wider than the viewport`, await overflow(page));
+      } catch (e) {
+        notOk(`${label}: loads`, e);
+      }
+    }
+  } finally {
+    await ctx.close();
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -543,6 +684,8 @@ async function main() {
     }
 
     await highContrast(browser, info.baseUrl);
+    await errorPages(browser, info.baseUrl);
+    await cspPass(browser, info.baseUrl, info.accounts.admin);
   } catch (e) {
     notOk('suite ran to completion', e && e.stack ? e.stack : e);
   } finally {

@@ -87,6 +87,11 @@ async fn announce_accounts(app: &App, demo: bool) -> Result<(), Failure> {
         gongkai_app::demo::seed_qa(app).await?;
         gongkai_app::demo::seed_messages(app).await?;
         gongkai_app::demo::seed_assessment(app).await?;
+        gongkai_app::demo::seed_annual_report(app, |report| {
+            gongkai_web::reports::standalone_html(report)
+                .map_err(|e| gongkai_app::Error::Internal(e.to_string()))
+        })
+        .await?;
         for account in accounts {
             println!(
                 "demo-account {} {} {}",

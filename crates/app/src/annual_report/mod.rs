@@ -7,7 +7,7 @@
 mod compute;
 mod export;
 mod inputs;
-mod publishing;
+pub(crate) mod publishing;
 mod report;
 
 pub use compute::{check_year, compute, for_user, units_for};

@@ -19,6 +19,18 @@ pub async fn publish(
     render_html: impl FnOnce(&AnnualReport) -> Result<String>,
 ) -> Result<()> {
     let report = for_user(app, user, org, year, with_units).await?;
+    publish_report(app, user.actor(), org, &report, render_html).await
+}
+
+/// Publishes a computed report as `actor` (the office, or the demo), refusing one whose
+/// identities do not all hold.
+pub(crate) async fn publish_report(
+    app: &App,
+    actor: gongkai_store::Actor,
+    org: OrgId,
+    report: &AnnualReport,
+    render_html: impl FnOnce(&AnnualReport) -> Result<String>,
+) -> Result<()> {
     if let Some(failed) = report.identities.iter().find(|i| !i.holds()) {
         return Err(Error::invalid(
             "勾稽关系",
@@ -28,10 +40,10 @@ pub async fn publish(
             ),
         ));
     }
-    let json = serde_json::to_string(&to_json(&report))
+    let json = serde_json::to_string(&to_json(report))
         .map_err(|e| Error::Internal(format!("无法生成 JSON：{e}")))?;
-    let html = render_html(&report)?;
-    let mut tx = app.store.begin(user.actor()).await?;
+    let html = render_html(report)?;
+    let mut tx = app.store.begin(actor).await?;
     annual_reports::publish(&mut tx, org, report.year, &report.title(), &json, &html).await?;
     tx.commit().await?;
     Ok(())

@@ -160,6 +160,32 @@ pub async fn seed_columns(app: &App) -> Result<()> {
     columns::seed(app, &Actor::system("demo")).await
 }
 
+/// Last year's annual report of the demo government, published on the platform as
+/// `render_html` renders it (`gongkai serve --demo`); left unpublished when the demo's
+/// records do not add up (the office would not publish it either).
+pub async fn seed_annual_report(
+    app: &App,
+    render_html: impl FnOnce(&crate::annual_report::AnnualReport) -> Result<String>,
+) -> Result<()> {
+    let Some(government) = crate::orgs::roots(app).await?.first().map(|o| o.id) else {
+        return Ok(());
+    };
+    let year = chrono::Datelike::year(&crate::documents::today()) - 1;
+    let report = crate::annual_report::compute(app, government, year, false).await?;
+    if report.identities.iter().all(|i| i.holds()) {
+        let actor = Actor::system("demo");
+        crate::annual_report::publishing::publish_report(
+            app,
+            actor,
+            government,
+            &report,
+            render_html,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 /// This year's assessment scheme (`gongkai serve --demo`).
 pub async fn seed_assessment(app: &App) -> Result<()> {
     assessment::seed(app, &Actor::system("demo")).await
