@@ -21,7 +21,7 @@ pub use edit::{
     create_draft, sanitize_html, update_document,
 };
 pub use gongkai_store::documents::events;
-pub use import::{ImportEvent, ImportSummary, Outcome, import_paths, import_text};
+pub use import::{ImportEvent, ImportSummary, Outcome, import_paths, import_text, import_uploads};
 pub use permit::today;
 pub use public::{
     MAX_PAGE_SIZE, PUBLIC_PAGE_SIZE, last_public_change, public_document, public_list, public_page,

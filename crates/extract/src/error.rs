@@ -11,7 +11,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     /// A .docx file that is not a readable zip archive, or whose parts cannot be read.
-    #[error("Word 文档（.docx）无法读取：{reason}")]
+    #[error("Word 文档（.docx）无法读取，文件可能已损坏或并非 .docx 格式（{reason}）")]
     InvalidDocx { reason: String },
 
     /// A .docx archive without the main document part `word/document.xml`.
@@ -23,11 +23,11 @@ pub enum Error {
     InvalidDocxXml { reason: String },
 
     /// A .pdf file that cannot be parsed or whose text layer cannot be read.
-    #[error("PDF 文件无法读取：{reason}")]
+    #[error("PDF 文件无法读取，文件可能已损坏或加密（{reason}）")]
     InvalidPdf { reason: String },
 
     /// A .xlsx file that is not a readable workbook.
-    #[error("Excel 工作簿（.xlsx）无法读取：{reason}")]
+    #[error("Excel 工作簿（.xlsx）无法读取，文件可能已损坏或并非 .xlsx 格式（{reason}）")]
     InvalidXlsx { reason: String },
 
     /// A compressed part that expands beyond the size this crate accepts.

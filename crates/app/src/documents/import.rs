@@ -1,5 +1,5 @@
-//! `gongkai import policies`: files (.txt, .html, .docx, .pdf) or directories into
-//! the policy library.
+//! `gongkai import policies` and the console's import: files (.txt, .html, .docx,
+//! .pdf) or directories into the policy library.
 //!
 //! Each file is read, its page layout recognised (portal metadata block, or title,
 //! 发文字号 and dates from the text) and stored as a published document in its own
@@ -98,14 +98,47 @@ fn collect_files(paths: &[PathBuf], skipped: &mut Vec<(PathBuf, String)>) -> Vec
 }
 
 async fn import_file(app: &App, actor: &Actor, path: &Path) -> Result<Outcome> {
-    let kind =
-        SourceKind::from_path(path).ok_or_else(|| Error::invalid("文件", "不支持的文件类型"))?;
     let bytes = std::fs::read(path).map_err(|e| Error::Io {
         path: path.display().to_string(),
         source: e,
     })?;
-    let text = text_of(&bytes, kind).map_err(|e| Error::invalid("文件内容", e.to_string()))?;
+    import_bytes(app, actor, path, &bytes).await
+}
+
+/// Imports one file's content, its type told by the name's extension.
+async fn import_bytes(app: &App, actor: &Actor, name: &Path, bytes: &[u8]) -> Result<Outcome> {
+    let kind = SourceKind::from_path(name)
+        .ok_or_else(|| Error::invalid("文件", "不支持的文件类型（支持 .txt .html .docx .pdf）"))?;
+    let text = text_of(bytes, kind).map_err(|e| Error::invalid("文件内容", e.to_string()))?;
     import_text(app, actor, &text).await
+}
+
+/// Imports files uploaded from the console (portal pages saved as HTML, Word and PDF
+/// files), each in its own transaction: the office only, since an imported document
+/// is stored as published (it was published on the old portal); the same report as
+/// `gongkai import policies`, file by file.
+pub async fn import_uploads(
+    app: &App,
+    user: &crate::access::CurrentUser,
+    files: Vec<(String, Vec<u8>)>,
+) -> Result<ImportSummary> {
+    crate::access::require_office(user)?;
+    if files.is_empty() {
+        return Err(Error::invalid("文件", "请选择要导入的文件"));
+    }
+    let actor = user.actor();
+    let mut summary = ImportSummary::default();
+    for (name, bytes) in files {
+        let path = PathBuf::from(&name);
+        match import_bytes(app, &actor, &path, &bytes).await {
+            Ok(Outcome::Created) => summary.created += 1,
+            Ok(Outcome::Updated) => summary.updated += 1,
+            Ok(Outcome::Unchanged) => summary.unchanged += 1,
+            Err(e) if e.is_client_error() => summary.skipped.push((path, e.to_string())),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(summary)
 }
 
 /// Imports one document from its plain text (the seeds of the demo, for instance).

@@ -5,6 +5,7 @@
 mod content;
 mod drafting;
 mod export;
+mod import;
 mod lifecycle;
 mod safety;
 
