@@ -26,6 +26,12 @@ pub enum Error {
     #[error("PDF 文件无法读取，文件可能已损坏或加密（{reason}）")]
     InvalidPdf { reason: String },
 
+    /// A PDF whose text layer is not text (fonts without a usable character map).
+    #[error(
+        "PDF 的文字无法读取：文件中的文字没有可用的字符编码（常见于部分打印或转换生成的 PDF，或扫描件），提取出的是乱码。请提供 Word 文档，或可以复制出正确文字的 PDF"
+    )]
+    UnreadablePdfText,
+
     /// A .xlsx file that is not a readable workbook.
     #[error("Excel 工作簿（.xlsx）无法读取，文件可能已损坏或并非 .xlsx 格式（{reason}）")]
     InvalidXlsx { reason: String },
@@ -43,6 +49,7 @@ impl Error {
             Error::MissingDocxPart { .. } => "missing_docx_part",
             Error::InvalidDocxXml { .. } => "invalid_docx_xml",
             Error::InvalidPdf { .. } => "invalid_pdf",
+            Error::UnreadablePdfText => "unreadable_pdf_text",
             Error::InvalidXlsx { .. } => "invalid_xlsx",
             Error::TooLarge { .. } => "too_large",
         }
@@ -68,6 +75,7 @@ mod tests {
                 "invalid_docx_xml",
             ),
             (Error::InvalidPdf { reason: "x".into() }, "invalid_pdf"),
+            (Error::UnreadablePdfText, "unreadable_pdf_text"),
             (Error::InvalidXlsx { reason: "x".into() }, "invalid_xlsx"),
             (
                 Error::TooLarge {

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod ledgers;
+mod pdf_text;
 mod robustness;
 mod seeds;
 mod text_of;
