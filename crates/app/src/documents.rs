@@ -1,6 +1,7 @@
 //! Use cases of the policy library.
 
 pub mod attachments;
+pub(crate) mod body;
 pub mod columns;
 mod edit;
 pub mod export;

@@ -64,6 +64,12 @@ const BLOCKS: &[&str] = &[
     "ul",
 ];
 
+/// The visible text of a table cell as the page's text has it: its lines, normalised,
+/// joined by `\n`.
+pub(crate) fn cell_text(cell: scraper::ElementRef) -> String {
+    crate::text::normalise(&text(cell.html().as_bytes()))
+}
+
 /// The visible text of an HTML page, one block per line (not yet normalised).
 pub(crate) fn text(bytes: &[u8]) -> String {
     let source = txt::decode_with_label(bytes, declared_charset(bytes).as_deref());
@@ -152,7 +158,7 @@ fn push_text(out: &mut String, text: &str, preformatted: bool) {
 
 /// The `charset` named in the first bytes of the page (`<meta charset=…>` or the
 /// `http-equiv` form), if any.
-fn declared_charset(bytes: &[u8]) -> Option<String> {
+pub(crate) fn declared_charset(bytes: &[u8]) -> Option<String> {
     let head = bytes.get(..bytes.len().min(4096)).unwrap_or_default();
     let lower = head.to_ascii_lowercase();
     let key = b"charset=";

@@ -4,7 +4,7 @@
 //! notice, a normative rule and a house-expropriation decision — and every document's
 //! suggested columns confirmed, as the office would.
 
-use crate::documents::import::paragraphs_html;
+use crate::documents::body::paragraphs_html;
 use crate::documents::numbering::generate_index_number;
 use crate::documents::pii::rescan_in;
 use crate::{App, Result};

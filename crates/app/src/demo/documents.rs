@@ -1,7 +1,7 @@
 //! Generated documents stored in the library as published, in batches: the load of
 //! `gongkai bench documents` (the library scan's benchmark), never the demo's content.
 
-use crate::documents::import::paragraphs_html;
+use crate::documents::body::paragraphs_html;
 use crate::{App, Result};
 use chrono::NaiveDate;
 use gongkai_domain::disclosure::DisclosureAttribute;

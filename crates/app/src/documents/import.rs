@@ -8,6 +8,7 @@
 //! duplicated. A document without a 索引号 gets one from its issuer's sequence
 //! (先入库，后公开).
 
+use super::body::body_html;
 use super::numbering::generate_index_number;
 use crate::{App, Error, Result};
 use gongkai_domain::disclosure::DisclosureAttribute;
@@ -16,7 +17,7 @@ use gongkai_domain::index_number::IndexNumber;
 use gongkai_domain::lifecycle::DocumentStatus;
 use gongkai_domain::topic::is_interpretation_genre;
 use gongkai_domain::validity::Validity;
-use gongkai_extract::{ExtractedPage, SourceKind, parse_page, text_of};
+use gongkai_extract::{ExtractedPage, SourceKind, Table, parse_page, tables_of, text_of};
 use gongkai_store::Actor;
 use gongkai_store::documents::{self, DocumentFields};
 use gongkai_store::orgs::{self, Org};
@@ -110,7 +111,7 @@ async fn import_bytes(app: &App, actor: &Actor, name: &Path, bytes: &[u8]) -> Re
     let kind = SourceKind::from_path(name)
         .ok_or_else(|| Error::invalid("文件", "不支持的文件类型（支持 .txt .html .docx .pdf）"))?;
     let text = text_of(bytes, kind).map_err(|e| Error::invalid("文件内容", e.to_string()))?;
-    import_text(app, actor, &text).await
+    import_with_tables(app, actor, &text, &tables_of(bytes, kind)).await
 }
 
 /// Imports files uploaded from the console (portal pages saved as HTML, Word and PDF
@@ -143,10 +144,21 @@ pub async fn import_uploads(
 
 /// Imports one document from its plain text (the seeds of the demo, for instance).
 pub async fn import_text(app: &App, actor: &Actor, text: &str) -> Result<Outcome> {
+    import_with_tables(app, actor, text, &[]).await
+}
+
+/// Imports one document from its text and the data tables of its source, which its
+/// body keeps as tables.
+async fn import_with_tables(
+    app: &App,
+    actor: &Actor,
+    text: &str,
+    tables: &[Table],
+) -> Result<Outcome> {
     let source_hash = hex::encode(Sha256::digest(text.as_bytes()));
     let page = parse_page(text);
     let all_orgs = orgs::list(&app.store).await?;
-    let fields = fields_of(&page, &all_orgs)?;
+    let fields = fields_of(&page, &all_orgs, tables)?;
     let declared = page
         .metadata
         .index_number
@@ -189,7 +201,7 @@ pub async fn import_text(app: &App, actor: &Actor, text: &str) -> Result<Outcome
 }
 
 /// The stored fields of an extracted page; a page without a title is refused.
-fn fields_of(page: &ExtractedPage, all_orgs: &[Org]) -> Result<DocumentFields> {
+fn fields_of(page: &ExtractedPage, all_orgs: &[Org], tables: &[Table]) -> Result<DocumentFields> {
     let meta = &page.metadata;
     let title = page
         .title
@@ -232,7 +244,7 @@ fn fields_of(page: &ExtractedPage, all_orgs: &[Org]) -> Result<DocumentFields> {
         published_on: meta.published_on,
         disclosure: DisclosureAttribute::Proactive,
         interpretation_form: None,
-        body_html: paragraphs_html(&page.body),
+        body_html: body_html(&page.body, tables),
         body_text: page.body.clone(),
         genre: if genre.is_empty() && is_interpretation_genre(title) {
             "解读".to_string()
@@ -240,44 +252,4 @@ fn fields_of(page: &ExtractedPage, all_orgs: &[Org]) -> Result<DocumentFields> {
             genre
         },
     })
-}
-
-/// Plain text as HTML paragraphs; every character is escaped, so nothing in the text
-/// can become markup.
-pub(crate) fn paragraphs_html(text: &str) -> String {
-    text.split('\n')
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(|line| format!("<p>{}</p>", escape_html(line)))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn body_text_becomes_escaped_paragraphs() {
-        let html = paragraphs_html("第一段 <script>alert(1)</script>\n\n  第二段 & \"引号\"  \n");
-        assert_eq!(
-            html,
-            "<p>第一段 &lt;script&gt;alert(1)&lt;/script&gt;</p>\n<p>第二段 &amp; &quot;引号&quot;</p>"
-        );
-    }
 }

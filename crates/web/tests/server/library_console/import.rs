@@ -87,3 +87,27 @@ async fn only_the_office_imports_and_an_empty_upload_is_refused() {
     assert_eq!(none.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(none.text().await.unwrap().contains("请选择要导入的文件"));
 }
+
+#[tokio::test]
+async fn an_imported_table_stays_a_table() {
+    let app = TestApp::spawn().await;
+    let office = app.signed_in(Role::Office).await;
+    let page = "<html><body><h1>关于2026年临时救助资金分配情况的公示</h1>\
+        <p>现将分配情况公示如下：</p>\
+        <table><tr><th>序号</th><th>街道</th><th>金额（万元）</th></tr>\
+        <tr><td>1</td><td>东城街道</td><td>12.5</td></tr>\
+        <tr><td>2</td><td>西城街道</td><td>8.0</td></tr></table>\
+        <p>公示期5个工作日。</p></body></html>";
+    let files = [("公示.html", page.as_bytes().to_vec())];
+    let response = office.submit_multipart(PAGE, PAGE, upload(&files)).await;
+    assert!(response.text().await.unwrap().contains("新增 1 件"));
+    let (_, list) = app.client().get_text("/documents").await;
+    let at = list.find("关于2026年临时救助资金分配情况的公示").unwrap();
+    let link = list[..at].rfind("href=\"/documents/").unwrap() + "href=\"".len();
+    let path = &list[link..at - 2];
+    let (_, html) = app.client().get_text(path).await;
+    assert!(html.contains("<th scope=\"col\">金额（万元）</th>"), "{html}");
+    assert!(html.contains("<tr><td>1</td><td>东城街道</td><td>12.5</td></tr>"), "{html}");
+    assert!(html.contains("<p>公示期5个工作日。</p>"));
+    assert!(!html.contains("<p>东城街道</p>"), "no cell as a paragraph");
+}
