@@ -24,15 +24,9 @@ impl<T> Reckoned<T> {
         if !self.is_provisional() {
             return None;
         }
-        let years: Vec<String> = self
-            .missing_years
-            .iter()
-            .map(|y| format!("{y}年"))
-            .collect();
         Some(format!(
-            "警告：{}的节假日安排尚未载入，结果{}，为临时结果。",
-            years.join("、"),
-            super::statutory::provisional_basis_zh(&self.missing_years)
+            "警告：{}，为临时结果。",
+            super::statutory::provisional_zh(&self.missing_years)
         ))
     }
 }
@@ -61,7 +55,7 @@ mod tests {
         assert_eq!(
             answer.warning_zh().as_deref(),
             Some(
-                "警告：2027年的节假日安排尚未载入，结果按《全国年节及纪念日放假办法》规定的节日和周末推算（调休安排未知），为临时结果。"
+                "警告：2027年的节假日安排尚未载入，按《全国年节及纪念日放假办法》规定的节日和周末推算（调休安排未知），为临时结果。"
             )
         );
         let answer = Reckoned {
@@ -71,8 +65,16 @@ mod tests {
         assert_eq!(
             answer.warning_zh().as_deref(),
             Some(
-                "警告：2027年、2028年的节假日安排尚未载入，结果按《全国年节及纪念日放假办法》规定的节日和周末推算（调休安排未知），为临时结果。"
+                "警告：2027年、2028年的节假日安排尚未载入，按《全国年节及纪念日放假办法》规定的节日和周末推算（调休安排未知），为临时结果。"
             )
+        );
+        let before_the_law = Reckoned {
+            value: 1,
+            missing_years: vec![2018],
+        };
+        assert_eq!(
+            before_the_law.warning_zh().as_deref(),
+            Some("警告：2018年的节假日安排尚未载入，仅按周末推算，为临时结果。")
         );
     }
 }

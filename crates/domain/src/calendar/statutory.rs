@@ -53,14 +53,16 @@ pub fn fixed_holidays(year: i32) -> Vec<(NaiveDate, &'static str)> {
     days
 }
 
-/// How a provisional answer for `years` (without their notices) was counted, for its
-/// warning.
-pub fn provisional_basis_zh(years: &[i32]) -> &'static str {
-    if years.iter().all(|y| (FIRST_YEAR..=LAST_YEAR).contains(y)) {
+/// Which notices a provisional answer lacks and how it was counted instead, for its
+/// warning: "2027年的节假日安排尚未载入，按《全国年节及纪念日放假办法》…推算（调休安排未知）".
+pub fn provisional_zh(years: &[i32]) -> String {
+    let named: Vec<String> = years.iter().map(|y| format!("{y}年")).collect();
+    let basis = if years.iter().all(|y| (FIRST_YEAR..=LAST_YEAR).contains(y)) {
         "按《全国年节及纪念日放假办法》规定的节日和周末推算（调休安排未知）"
     } else {
         "仅按周末推算"
-    }
+    };
+    format!("{}的节假日安排尚未载入，{basis}", named.join("、"))
 }
 
 /// The Gregorian date of a day of the (non-leap) lunar month in lunar year `year`.

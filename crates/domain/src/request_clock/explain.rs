@@ -23,15 +23,9 @@ impl Reckoning {
         if self.missing_years.is_empty() {
             return None;
         }
-        let years: Vec<String> = self
-            .missing_years
-            .iter()
-            .map(|y| format!("{y}年"))
-            .collect();
         Some(format!(
-            "注意：{}的节假日安排尚未载入，以上日期{}，为临时结果",
-            years.join("、"),
-            crate::calendar::statutory::provisional_basis_zh(&self.missing_years)
+            "注意：{}，以上日期为临时结果",
+            crate::calendar::statutory::provisional_zh(&self.missing_years)
         ))
     }
 }

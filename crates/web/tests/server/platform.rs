@@ -23,6 +23,12 @@ async fn the_hub_links_the_four_unified_columns() {
         let (status, _) = app.client().get_text(href).await;
         assert_eq!(status, StatusCode::OK, "{href}");
     }
+    for export in ["/api/v1/documents.jsonl", "/api/v1/documents.csv"] {
+        assert!(
+            html.contains(&format!("<a href=\"{export}\">")),
+            "open data linked: {export}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -106,8 +106,14 @@ async fn an_imported_table_stays_a_table() {
     let link = list[..at].rfind("href=\"/documents/").unwrap() + "href=\"".len();
     let path = &list[link..at - 2];
     let (_, html) = app.client().get_text(path).await;
-    assert!(html.contains("<th scope=\"col\">金额（万元）</th>"), "{html}");
-    assert!(html.contains("<tr><td>1</td><td>东城街道</td><td>12.5</td></tr>"), "{html}");
+    assert!(
+        html.contains("<th scope=\"col\">金额（万元）</th>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<tr><td>1</td><td>东城街道</td><td>12.5</td></tr>"),
+        "{html}"
+    );
     assert!(html.contains("<p>公示期5个工作日。</p>"));
     assert!(!html.contains("<p>东城街道</p>"), "no cell as a paragraph");
 }
