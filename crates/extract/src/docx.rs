@@ -3,7 +3,8 @@
 //! Only the main part `word/document.xml` is read: each paragraph (`w:p`) becomes a line,
 //! text comes from `w:t`, a `w:tab` becomes a tab and a `w:br`/`w:cr` a line break. Table
 //! cells hold paragraphs, so a table comes out cell by cell. Headers, footers, comments
-//! and deleted text (`w:delText`) are not part of the text.
+//! and deleted text (`w:delText`) are not part of the text. [`tables`] reads the same
+//! part's tables row by row, for the library to keep them as tables.
 
 use std::io::{Cursor, Read};
 
@@ -19,6 +20,94 @@ const DOCUMENT_PART: &str = "word/document.xml";
 pub(crate) fn text(bytes: &[u8]) -> Result<String> {
     let xml = document_xml(bytes)?;
     paragraphs(&xml)
+}
+
+/// The tables of a .docx file (`w:tbl`), rows of cells, each cell's paragraphs joined by
+/// `\n`; a table holding another table is left out (it lays out the page). Unreadable
+/// files have no tables (their text is refused elsewhere).
+pub(crate) fn tables(bytes: &[u8]) -> Vec<Vec<Vec<String>>> {
+    document_xml(bytes)
+        .ok()
+        .and_then(|xml| tables_of_xml(&xml))
+        .unwrap_or_default()
+}
+
+/// A table being read: its rows, the row and cell in progress, whether it nests one.
+#[derive(Default)]
+struct TableDraft {
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    cell: String,
+    nests: bool,
+}
+
+fn tables_of_xml(xml: &[u8]) -> Option<Vec<Vec<Vec<String>>>> {
+    let mut reader = Reader::from_reader(xml);
+    reader.config_mut().trim_text(false);
+    let mut open: Vec<TableDraft> = Vec::new();
+    let mut done = Vec::new();
+    let mut in_text = false;
+    let mut in_tab_stops = 0usize;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(start) => match start.local_name().as_ref() {
+                b"tbl" => {
+                    if let Some(outer) = open.last_mut() {
+                        outer.nests = true;
+                    }
+                    open.push(TableDraft::default());
+                }
+                b"t" => in_text = true,
+                b"tabs" => in_tab_stops += 1,
+                _ => {}
+            },
+            Event::Empty(empty) => {
+                if let Some(table) = open.last_mut() {
+                    match empty.local_name().as_ref() {
+                        b"p" => table.cell.push('\n'),
+                        other => push_mark(&mut table.cell, other, in_tab_stops > 0),
+                    }
+                }
+            }
+            Event::End(end) => match end.local_name().as_ref() {
+                b"t" => in_text = false,
+                b"tabs" => in_tab_stops = in_tab_stops.saturating_sub(1),
+                b"p" => {
+                    if let Some(table) = open.last_mut() {
+                        table.cell.push('\n');
+                    }
+                }
+                b"tc" => {
+                    if let Some(table) = open.last_mut() {
+                        let cell = crate::text::normalise(&std::mem::take(&mut table.cell));
+                        table.row.push(cell);
+                    }
+                }
+                b"tr" => {
+                    if let Some(table) = open.last_mut() {
+                        let row = std::mem::take(&mut table.row);
+                        table.rows.push(row);
+                    }
+                }
+                b"tbl" => {
+                    if let Some(table) = open.pop()
+                        && !table.nests
+                    {
+                        done.push(table.rows);
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(text) if in_text => {
+                if let Some(table) = open.last_mut() {
+                    table.cell.push_str(&text.unescape().ok()?);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Some(done)
 }
 
 /// Reads `word/document.xml` out of the zip archive, refusing to inflate it beyond

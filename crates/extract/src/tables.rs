@@ -1,4 +1,4 @@
-//! The data tables of a document, row by row and cell by cell, so that a document
+//! The data tables of a document (HTML or Word), row by row and cell by cell, so that a document
 //! imported into the library keeps its tables as tables (its text has one line per
 //! cell, as every other use of the text needs).
 //!
@@ -20,10 +20,12 @@ pub const MAX_CELL_CHARS: usize = 300;
 
 /// The data tables of a file, in document order; none for kinds without tables here.
 pub fn tables_of(bytes: &[u8], kind: SourceKind) -> Vec<Table> {
-    match kind {
+    let tables = match kind {
         SourceKind::Html => html_tables(bytes),
+        SourceKind::Docx => crate::docx::tables(bytes),
         _ => Vec::new(),
-    }
+    };
+    tables.into_iter().filter_map(data_table).collect()
 }
 
 fn selector(css: &str) -> Option<Selector> {
@@ -44,17 +46,22 @@ fn html_tables(bytes: &[u8]) -> Vec<Table> {
         .collect()
 }
 
-/// The rows of a table element, when it is a data table.
+/// The rows of a table element.
 fn rows_of(table: ElementRef) -> Option<Table> {
     let (row_sel, cell_sel) = (selector("tr")?, selector("th, td")?);
-    let rows: Table = table
-        .select(&row_sel)
-        .map(|row| {
-            row.select(&cell_sel)
-                .map(cell_text)
-                .collect::<Vec<String>>()
-        })
-        .filter(|cells: &Vec<String>| cells.iter().any(|c| !c.is_empty()))
+    Some(
+        table
+            .select(&row_sel)
+            .map(|row| row.select(&cell_sel).map(cell_text).collect())
+            .collect(),
+    )
+}
+
+/// The table without its empty rows, when it is a data table.
+fn data_table(rows: Table) -> Option<Table> {
+    let rows: Table = rows
+        .into_iter()
+        .filter(|cells| cells.iter().any(|c| !c.is_empty()))
         .collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let short = rows

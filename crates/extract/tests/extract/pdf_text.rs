@@ -51,3 +51,23 @@ fn a_text_layer_of_symbols_is_refused_with_the_reason() {
     let english = sample_pdf("Annual report 2024 of the district government office");
     assert!(text_of(&english, SourceKind::Pdf).is_ok());
 }
+
+#[test]
+fn a_word_documents_table_comes_out_row_by_row_and_its_text_keeps_the_cells() {
+    let docx = crate::text_of::sample_docx();
+    let tables = gongkai_extract::tables_of(&docx, SourceKind::Docx);
+    assert_eq!(
+        tables,
+        vec![vec![
+            vec!["工作任务".to_string(), "牵头单位".to_string()],
+            vec!["公开清单".to_string(), "办公室".to_string()],
+        ]]
+    );
+    // The text still has one line per cell, in row order: what the body matches.
+    let text = text_of(&docx, SourceKind::Docx).unwrap();
+    assert!(
+        text.contains("工作任务\n牵头单位\n公开清单\n办公室"),
+        "{text}"
+    );
+    assert!(gongkai_extract::tables_of(b"not a zip", SourceKind::Docx).is_empty());
+}
