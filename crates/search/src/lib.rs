@@ -24,6 +24,8 @@ pub mod schema;
 mod scoring;
 mod search;
 mod snippet;
+/// HTML escaping of text, shared with the places that write HTML from plain text.
+pub use snippet::escape_into;
 pub mod tokenizer;
 
 pub use error::{Error, Result};

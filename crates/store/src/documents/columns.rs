@@ -170,7 +170,8 @@ pub async fn confirmed_of_range(
 }
 
 /// Up to `limit` documents whose columns were only suggested, newest first, each with
-/// its suggestions: the worklist of columns to confirm.
+/// its suggestions: the worklist of columns to confirm (two queries, not one per
+/// document).
 pub async fn awaiting_confirmation(
     store: &Store,
     limit: i64,
@@ -184,15 +185,32 @@ pub async fn awaiting_confirmation(
     .bind(limit)
     .fetch_all(store.pool())
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let document = document_from_row(row)?;
-        let codes = of_document(store, document.id)
-            .await?
-            .into_iter()
-            .map(|c| c.code)
-            .collect();
-        out.push((document, codes));
+    let documents = rows
+        .iter()
+        .map(document_from_row)
+        .collect::<Result<Vec<_>>>()?;
+    let Some(oldest) = documents.last().map(|d| d.id.0) else {
+        return Ok(Vec::new());
+    };
+    let suggestions = sqlx::query(
+        "SELECT document_id, column_code FROM document_columns \
+         WHERE confirmed = 0 AND document_id >= $1 ORDER BY document_id, column_code",
+    )
+    .bind(oldest)
+    .fetch_all(store.pool())
+    .await?;
+    let mut by_document: HashMap<DocumentId, Vec<String>> = HashMap::new();
+    for row in &suggestions {
+        by_document
+            .entry(DocumentId(row.try_get("document_id")?))
+            .or_default()
+            .push(row.try_get("column_code")?);
     }
-    Ok(out)
+    Ok(documents
+        .into_iter()
+        .map(|d| {
+            let codes = by_document.remove(&d.id).unwrap_or_default();
+            (d, codes)
+        })
+        .collect())
 }
