@@ -1,19 +1,15 @@
-//! Signing in and out: argon2id password hashes, the lockout after repeated
-//! failures, and database-backed sessions with their CSRF token.
+//! Signing in and out: argon2id password hashes, the wait after repeated failures
+//! (`gongkai_domain::sign_in`), and database-backed sessions with their CSRF token.
 
 use crate::access::CurrentUser;
 use crate::{App, Error, Result};
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use gongkai_domain::sign_in;
 use gongkai_store::users::User;
 use gongkai_store::{Actor, Store, Timestamp, now, sessions, users};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-
-/// Failed sign-ins in a row after which an account locks (等保 requirement).
-pub const MAX_FAILED_LOGINS: i64 = 5;
-/// How long a locked account stays locked.
-pub const LOCKOUT_MINUTES: i64 = 15;
 
 /// Hashes a password with argon2id and a random salt.
 pub fn hash_password(password: &str) -> Result<String> {
@@ -72,47 +68,113 @@ pub async fn hash_password_off_thread(password: &str) -> Result<String> {
         .map_err(|e| Error::Internal(format!("密码处理任务失败：{e}")))?
 }
 
-/// Checks the password of an existing account, enforcing the lockout: a locked
-/// account is refused even with the right password, and the fifth failure in a row
-/// locks it for [`LOCKOUT_MINUTES`].
-async fn verify_password(store: &Store, user: &User, password: &str) -> Result<()> {
+/// One attempt to sign in, as typed, and where it came from.
+#[derive(Debug, Clone, Copy)]
+pub struct Attempt<'a> {
+    pub username: &'a str,
+    pub password: &'a str,
+    /// The client's address, for the audit log.
+    pub address: &'a str,
+}
+
+/// Why an attempt failed, as the audit log records it (the client is never told).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    UnknownUser,
+    Disabled,
+    /// The account is within its wait after failures in a row ([`sign_in::wait_after`]).
+    Waiting,
+    WrongPassword,
+}
+
+impl Refusal {
+    fn code(self) -> &'static str {
+        match self {
+            Refusal::UnknownUser => "unknown_user",
+            Refusal::Disabled => "disabled",
+            Refusal::Waiting => "waiting",
+            Refusal::WrongPassword => "wrong_password",
+        }
+    }
+}
+
+/// Checks the password of `user` (if the name is known, enabled and not waiting)
+/// and says why the attempt fails, if it does. Exactly one argon2 check is done on
+/// every path, so the time taken does not tell the paths apart.
+async fn check(user: Option<&User>, password: &str) -> Result<Option<Refusal>> {
     let at = now();
-    if let Some(until) = user.locked_until.filter(|until| *until > at) {
-        return Err(Error::Locked { until });
-    }
-    if !user.disabled && password_matches_off_thread(password, &user.password_hash).await? {
-        return Ok(());
-    }
-    let mut tx = store.begin(Actor::user(user.id, &user.username)).await?;
-    let failures = users::count_failed_login(&mut tx, user.id).await?;
-    let locked_until =
-        (failures >= MAX_FAILED_LOGINS).then(|| at + chrono::Duration::minutes(LOCKOUT_MINUTES));
-    if let Some(until) = locked_until {
-        users::lock(&mut tx, user.id, until).await?;
-    }
-    tx.commit().await?;
-    Err(match locked_until {
-        Some(until) => Error::Locked { until },
-        None => Error::BadCredentials,
+    let refusal = match user {
+        None => Some(Refusal::UnknownUser),
+        Some(u) if u.disabled => Some(Refusal::Disabled),
+        Some(u) if u.locked_until.is_some_and(|until| until > at) => Some(Refusal::Waiting),
+        Some(_) => None,
+    };
+    let hash = match (refusal, user) {
+        (None, Some(u)) => u.password_hash.as_str(),
+        _ => DUMMY_HASH,
+    };
+    let matches = password_matches_off_thread(password, hash).await?;
+    Ok(match refusal {
+        None if !matches => Some(Refusal::WrongPassword),
+        other => other,
     })
+}
+
+/// Records a failed attempt in the audit log; a wrong password of a known account
+/// also counts towards its wait.
+async fn record_failure(
+    store: &Store,
+    user: Option<&User>,
+    attempt: &Attempt<'_>,
+    refusal: Refusal,
+) -> Result<()> {
+    let actor = Actor::visitor(attempt.address);
+    let mut tx = store.begin(actor).await?;
+    let mut details = serde_json::json!({
+        "username": typed_name(attempt.username),
+        "address": attempt.address,
+        "reason": refusal.code(),
+    });
+    if let (Some(user), Refusal::WrongPassword) = (user, refusal) {
+        let failures = users::count_failed_login(&mut tx, user.id).await?;
+        let wait = sign_in::wait_after(failures);
+        if wait > 0 {
+            users::delay_logins(&mut tx, user.id, now() + chrono::Duration::seconds(wait)).await?;
+        }
+        details["failed_logins"] = failures.into();
+        details["wait_seconds"] = wait.into();
+    }
+    let entity = user.map_or_else(String::new, |u| u.id.to_string());
+    tx.record("user.login_failed", "user", entity, None, Some(details));
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The user name as typed, trimmed and cut to a length the audit log can hold.
+fn typed_name(username: &str) -> String {
+    username.trim().chars().take(64).collect()
 }
 
 /// Checks a user name and password; on success opens a session.
 ///
-/// Every failure takes the time of a hash check and gives the same answer whether
-/// or not the account exists.
-pub async fn login(app: &App, username: &str, password: &str) -> Result<NewSession> {
+/// An unknown user, a disabled account, an account waiting after failures and a
+/// wrong password all get the same answer ([`Error::BadCredentials`]) in the same
+/// time (one argon2 check and one audit write each), so that nothing tells which
+/// user names exist. Every attempt, failed or not, is in the audit log with the
+/// address and the name as typed.
+pub async fn login(app: &App, attempt: &Attempt<'_>) -> Result<NewSession> {
     let store = &app.store;
-    let Some(user) = users::find_by_username(store, username.trim()).await? else {
-        // Spend the same time as a real check so that timing does not tell.
-        password_matches_off_thread(password, DUMMY_HASH).await?;
+    let user = users::find_by_username(store, attempt.username.trim()).await?;
+    if let Some(refusal) = check(user.as_ref(), attempt.password).await? {
+        record_failure(store, user.as_ref(), attempt, refusal).await?;
+        return Err(Error::BadCredentials);
+    }
+    let Some(user) = user else {
         return Err(Error::BadCredentials);
     };
-    verify_password(store, &user, password).await?;
     let at = now();
-    let actor = Actor::user(user.id, &user.username);
-    let mut tx = store.begin(actor).await?;
-    users::record_login(&mut tx, user.id).await?;
+    let mut tx = store.begin(Actor::user(user.id, &user.username)).await?;
+    users::record_login(&mut tx, user.id, attempt.address).await?;
     tx.commit().await?;
     let session = NewSession {
         token: random_token(),
@@ -143,8 +205,9 @@ pub struct SignedIn {
     pub csrf_token: String,
 }
 
-/// Finds the session of a cookie token. An idle session ends (and is deleted);
-/// a live one is marked as used.
+/// Finds the session of a cookie token. A session idle for longer than the idle
+/// timeout, or older than the absolute lifetime, ends (and is deleted); a live one
+/// is marked as used.
 pub async fn session(app: &App, token: &str) -> Result<Option<SignedIn>> {
     let store = &app.store;
     let hash = token_hash(token);
@@ -152,8 +215,10 @@ pub async fn session(app: &App, token: &str) -> Result<Option<SignedIn>> {
         return Ok(None);
     };
     let at = now();
-    let idle = chrono::Duration::minutes(i64::from(app.settings.server.session_idle_minutes));
-    if at - session.last_seen_at > idle {
+    let server = &app.settings.server;
+    let idle = chrono::Duration::minutes(i64::from(server.session_idle_minutes));
+    let lifetime = chrono::Duration::hours(i64::from(server.session_lifetime_hours));
+    if at - session.last_seen_at > idle || at - session.created_at > lifetime {
         sessions::delete(store, &hash).await?;
         return Ok(None);
     }
@@ -184,7 +249,7 @@ pub async fn purge_idle_sessions(app: &App) -> Result<u64> {
 }
 
 /// Changes the signed-in user's own password after checking the current one (a
-/// wrong current password counts towards the lockout). Every session of the user
+/// wrong current password counts towards the account's wait, as at sign-in). Every session of the user
 /// ends, this one included: they sign in again with the new password.
 pub async fn change_own_password(
     app: &App,
@@ -192,14 +257,21 @@ pub async fn change_own_password(
     current: &str,
     new: &str,
     confirmation: &str,
+    address: &str,
 ) -> Result<()> {
     let stored = users::get(&app.store, user.id).await?;
-    verify_password(&app.store, &stored, current)
-        .await
-        .map_err(|e| match e {
-            Error::BadCredentials => Error::invalid("当前密码", "不正确"),
-            other => other,
-        })?;
+    if let Some(refusal) = check(Some(&stored), current).await? {
+        let attempt = Attempt {
+            username: &stored.username,
+            password: current,
+            address,
+        };
+        record_failure(&app.store, Some(&stored), &attempt, refusal).await?;
+        return Err(Error::invalid(
+            "当前密码",
+            "不正确，或连续输错后须稍等片刻再试",
+        ));
+    }
     if new != confirmation {
         return Err(Error::invalid("确认新密码", "两次输入的新密码不一致"));
     }

@@ -1,17 +1,13 @@
 //! The app layer's error: what went wrong, a Chinese message for people and a stable
 //! code for the API.
 
-use gongkai_store::Timestamp;
-
 /// Everything a use case can refuse or fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("请先登录")]
     Unauthenticated,
-    #[error("用户名或密码错误")]
+    #[error("用户名或密码错误。连续输错后，须稍等片刻再试。")]
     BadCredentials,
-    #[error("连续登录失败次数过多，账号已锁定，请于 {} 后再试", until.with_timezone(&crate::config::china_offset()).format("%Y-%m-%d %H:%M"))]
-    Locked { until: Timestamp },
     #[error("没有权限执行此操作")]
     Forbidden,
     #[error("{0}")]
@@ -62,7 +58,6 @@ impl Error {
         match self {
             Error::Unauthenticated => "unauthenticated",
             Error::BadCredentials => "bad_credentials",
-            Error::Locked { .. } => "account_locked",
             Error::Forbidden => "forbidden",
             Error::NotFound(_) => "not_found",
             Error::Invalid { .. } => "invalid_input",

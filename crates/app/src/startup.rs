@@ -8,7 +8,12 @@ use std::sync::Arc;
 
 impl App {
     /// Opens the data directory: loads the calendar, connects to (and migrates) the
-    /// database named by the settings.
+    /// database named by the settings, and opens the search index for reading.
+    ///
+    /// Nothing is written to the index here: its writer (one per directory) is taken
+    /// on the first write, so commands that never touch the index (`user`, `org
+    /// import`, `audit verify`) run beside a server on the same data directory. The
+    /// server brings the index up to date itself ([`crate::search::catch_up`]).
     pub async fn open(data_dir: PathBuf, settings: Settings) -> Result<App> {
         let calendar = calendar::load(&data_dir)?;
         std::fs::create_dir_all(&data_dir).map_err(|e| Error::Io {
@@ -26,7 +31,6 @@ impl App {
             index: Arc::new(index),
             qa: Arc::default(),
         };
-        search::catch_up(&app).await?;
         Ok(app)
     }
 }

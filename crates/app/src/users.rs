@@ -1,6 +1,8 @@
-//! Use cases of accounts: add, change password, list, and the first administrator
-//! created on an empty database.
+//! Use cases of accounts: add, change password, list, disable, re-enable and reset
+//! (from the command line or, for platform administrators, the console), and the
+//! first administrator created on an empty database.
 
+use crate::access::{self, CurrentUser};
 use crate::auth::hash_password_off_thread;
 use crate::{App, Error, Result};
 use gongkai_domain::org::OrgKind;
@@ -8,7 +10,7 @@ use gongkai_domain::password::check_password_policy;
 use gongkai_domain::role::Role;
 use gongkai_store::orgs::{self, OrgFields};
 use gongkai_store::users::{self, NewUser, RoleGrant, User};
-use gongkai_store::{Actor, OrgId};
+use gongkai_store::{Actor, OrgId, UserId};
 use rand::Rng;
 use rand::seq::IndexedRandom;
 
@@ -91,6 +93,53 @@ pub async fn set_password(app: &App, actor: Actor, username: &str, password: &st
 /// Every account.
 pub async fn list(app: &App) -> Result<Vec<User>> {
     Ok(users::list(&app.store).await?)
+}
+
+/// What a platform administrator may do to an account from the console.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountChange {
+    /// The account can no longer sign in; its sessions end.
+    Disable,
+    Enable,
+    /// Clears the failures in a row and the wait they caused.
+    ResetFailures,
+}
+
+/// Creates an account from the console: platform administrators only.
+pub async fn add_by(app: &App, admin: &CurrentUser, input: &AccountInput) -> Result<User> {
+    require_admin(app, admin).await?;
+    add(app, Actor::user(admin.id, &admin.username), input).await
+}
+
+/// Disables, re-enables or resets an account from the console: platform
+/// administrators only, and never their own account's status (an administrator who
+/// disabled themselves would need the command line to get back in).
+pub async fn change_by(
+    app: &App,
+    admin: &CurrentUser,
+    id: UserId,
+    change: AccountChange,
+) -> Result<()> {
+    require_admin(app, admin).await?;
+    if id == admin.id && change == AccountChange::Disable {
+        return Err(Error::invalid("账号", "不能停用自己正在使用的账号"));
+    }
+    let mut tx = app
+        .store
+        .begin(Actor::user(admin.id, &admin.username))
+        .await?;
+    match change {
+        AccountChange::Disable => users::set_disabled(&mut tx, id, true).await?,
+        AccountChange::Enable => users::set_disabled(&mut tx, id, false).await?,
+        AccountChange::ResetFailures => users::reset_failed_logins(&mut tx, id).await?,
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn require_admin(app: &App, user: &CurrentUser) -> Result<()> {
+    let all = orgs::list(&app.store).await?;
+    access::require_platform_admin(user, &all)
 }
 
 /// A random password that meets the policy: 16 characters of all four classes.

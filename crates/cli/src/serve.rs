@@ -51,6 +51,7 @@ pub async fn run(data: DataArgs, args: ServeArgs) -> Result<(), Failure> {
     }
     init_logging(&settings);
     let app = App::open(dir, settings).await?;
+    gongkai_app::search::catch_up(&app).await?;
     announce_accounts(&app, args.demo).await?;
     let listeners = bind(&app).await?;
     spawn_session_purge(app.clone());
@@ -118,9 +119,24 @@ async fn bind(app: &App) -> Result<Vec<TcpListener>, Failure> {
             .map_err(|e| Failure::platform(format!("无法读取监听地址：{e}")))?;
         println!("listening on http://{local}");
         tracing::info!(%local, "listening");
+        warn_if_plain_http_outside(app, local);
         listeners.push(listener);
     }
     Ok(listeners)
+}
+
+/// Passwords and session cookies cross the network in clear when the platform is
+/// served over plain http on an address other hosts reach, with no https in front.
+fn warn_if_plain_http_outside(app: &App, local: std::net::SocketAddr) {
+    if local.ip().is_loopback() || app.settings.server.is_https() {
+        return;
+    }
+    let warning = format!(
+        "警告：正以明文 HTTP 在 {local} 上提供服务，密码和会话 Cookie 会以明文传输。\
+         请在前端配置 HTTPS，并设置 server.public_url = \"https://…\"。"
+    );
+    eprintln!("{warning}");
+    tracing::warn!(%local, "serving plain http on a non-loopback address");
 }
 
 /// Removes idle sessions every ten minutes.

@@ -39,6 +39,81 @@ fn gongkai(data: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// `gongkai serve` running on a data directory, stopped (SIGTERM) when dropped.
+struct Server {
+    child: std::process::Child,
+    address: String,
+    lines: Vec<String>,
+}
+
+impl Server {
+    /// Starts `serve` on a random port and reads stdout up to the listening line.
+    fn start(data: &Path) -> Server {
+        use std::io::BufRead;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--data"])
+            .arg(data)
+            .env_remove("GONGKAI_DATABASE_URL")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = Vec::new();
+        let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+        let address = loop {
+            let mut line = String::new();
+            assert!(
+                reader.read_line(&mut line).unwrap() > 0,
+                "serve exited early: {lines:?}"
+            );
+            lines.push(line.trim_end().to_string());
+            if let Some(address) = line.trim().strip_prefix("listening on http://") {
+                break address.to_string();
+            }
+        };
+        Server {
+            child,
+            address,
+            lines,
+        }
+    }
+
+    /// The raw HTTP answer to a GET of `path`.
+    fn get(&self, path: &str) -> String {
+        use std::io::Read;
+        let mut stream = std::net::TcpStream::connect(&self.address).unwrap();
+        let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    }
+
+    /// Sends SIGTERM; the lines read and the exit code.
+    fn stop(mut self) -> (Vec<String>, Option<i32>) {
+        let code = self.terminate();
+        (std::mem::take(&mut self.lines), code)
+    }
+
+    fn terminate(&mut self) -> Option<i32> {
+        let killed = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        self.child.wait().unwrap().code()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }

@@ -36,6 +36,7 @@ pub mod request;
 pub mod request_clock;
 pub mod role;
 pub mod secrecy;
+pub mod sign_in;
 pub mod topic;
 pub mod unit_match;
 pub mod validity;

@@ -33,6 +33,10 @@ pub enum Error {
     #[error("同义词表第 {line} 行有误：{reason}")]
     Lexicon { line: usize, reason: String },
 
+    /// Another process (the running server) holds the index's writer.
+    #[error("搜索索引正由另一个进程（如正在运行的服务）写入，请稍后再试或先停止服务")]
+    WriterBusy,
+
     /// A thread panicked while holding the index writer; the process should restart.
     #[error("搜索索引写入器不可用（此前的写入异常中断）")]
     WriterPoisoned,
@@ -47,6 +51,7 @@ impl Error {
             Error::Payload { .. } => "search_index_payload",
             Error::Corrupt { .. } => "search_index_corrupt",
             Error::WriterPoisoned => "search_writer_poisoned",
+            Error::WriterBusy => "search_writer_busy",
             Error::Lexicon { .. } => "invalid_lexicon",
         }
     }

@@ -11,11 +11,12 @@
 //! sees its changes, and tests never wait.
 
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 
 use tantivy::directory::MmapDirectory;
+use tantivy::directory::error::LockError;
 use tantivy::indexer::UserOperation;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyError, Term};
 
 use crate::schema::{self, Fields};
 use crate::tokenizer::{JiebaTokenizer, TOKENIZER_NAME};
@@ -40,8 +41,12 @@ const GROUP: usize = 256;
 pub struct SearchIndex {
     index: Index,
     fields: Fields,
-    /// The one writer of the index; tantivy allows one per directory.
-    writer: Mutex<IndexWriter>,
+    /// The one writer of the index (tantivy allows one per directory), taken on the
+    /// first write: a process that only reads (a command run beside the server)
+    /// never holds the directory's lock.
+    writer: Mutex<Option<IndexWriter>>,
+    threads: usize,
+    memory: usize,
     reader: IndexReader,
 }
 
@@ -56,24 +61,18 @@ impl SearchIndex {
         let directory = MmapDirectory::open(dir).map_err(|e| directory_error(e.to_string()))?;
         let (schema, fields) = schema::build();
         let index = Index::open_or_create(directory, schema)?;
-        SearchIndex::with_writer(index, fields, WRITER_THREADS, WRITER_MEMORY)
+        SearchIndex::build(index, fields, WRITER_THREADS, WRITER_MEMORY)
     }
 
     /// A fresh index in memory, for tests.
     pub fn in_memory() -> Result<SearchIndex> {
         let (schema, fields) = schema::build();
         let index = Index::create_in_ram(schema);
-        SearchIndex::with_writer(index, fields, 1, TEST_WRITER_MEMORY)
+        SearchIndex::build(index, fields, 1, TEST_WRITER_MEMORY)
     }
 
-    fn with_writer(
-        index: Index,
-        fields: Fields,
-        threads: usize,
-        memory: usize,
-    ) -> Result<SearchIndex> {
+    fn build(index: Index, fields: Fields, threads: usize, memory: usize) -> Result<SearchIndex> {
         index.tokenizers().register(TOKENIZER_NAME, JiebaTokenizer);
-        let writer = index.writer_with_num_threads(threads, memory)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -81,7 +80,9 @@ impl SearchIndex {
         Ok(SearchIndex {
             index,
             fields,
-            writer: Mutex::new(writer),
+            writer: Mutex::new(None),
+            threads,
+            memory,
             reader,
         })
     }
@@ -167,19 +168,35 @@ impl SearchIndex {
     /// Stages with `stage`, commits with `seq` as payload and reloads the reader; rolls the
     /// writer back if staging or committing fails.
     fn write(&self, stage: impl FnOnce(&mut IndexWriter) -> Result<()>, seq: i64) -> Result<()> {
-        let mut writer = self.lock_writer()?;
-        let staged = stage(&mut writer).and_then(|()| commit(&mut writer, seq));
-        if let Err(error) = staged {
-            writer.rollback()?;
-            return Err(error);
-        }
-        drop(writer);
+        self.with_writer(|writer| {
+            let staged = stage(writer).and_then(|()| commit(writer, seq));
+            if let Err(error) = staged {
+                writer.rollback()?;
+                return Err(error);
+            }
+            Ok(())
+        })?;
         self.reader.reload()?;
         Ok(())
     }
 
-    fn lock_writer(&self) -> Result<MutexGuard<'_, IndexWriter>> {
-        self.writer.lock().map_err(|_| Error::WriterPoisoned)
+    /// Runs `work` with the writer, taken now if this process has not written yet.
+    fn with_writer<T>(&self, work: impl FnOnce(&mut IndexWriter) -> Result<T>) -> Result<T> {
+        let mut slot = self.writer.lock().map_err(|_| Error::WriterPoisoned)?;
+        let writer = match &mut *slot {
+            Some(writer) => writer,
+            empty => empty.insert(self.open_writer()?),
+        };
+        work(writer)
+    }
+
+    fn open_writer(&self) -> Result<IndexWriter> {
+        self.index
+            .writer_with_num_threads(self.threads, self.memory)
+            .map_err(|e| match e {
+                TantivyError::LockFailure(LockError::LockBusy, _) => Error::WriterBusy,
+                other => Error::Index(other),
+            })
     }
 
     /// Test hook: stages a batch in the writer without committing, as a crash between
@@ -187,8 +204,7 @@ impl SearchIndex {
     #[cfg(test)]
     pub(crate) fn stage_without_commit(&self, changes: Vec<Change>) -> Result<()> {
         let operations = self.operations(changes.into_iter());
-        self.lock_writer()?.run(operations)?;
-        Ok(())
+        self.with_writer(|writer| Ok(writer.run(operations).map(|_| ())?))
     }
 }
 

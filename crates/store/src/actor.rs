@@ -18,6 +18,14 @@ impl Actor {
         }
     }
 
+    /// An anonymous visitor, known only by their address (a failed sign-in).
+    pub fn visitor(address: &str) -> Actor {
+        Actor {
+            user_id: None,
+            name: format!("visitor:{address}"),
+        }
+    }
+
     /// The platform itself or an operator's command, e.g. `system:init` or `cli:user add`.
     pub fn system(name: &str) -> Actor {
         Actor {

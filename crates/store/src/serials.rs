@@ -6,23 +6,17 @@ use crate::{Error, Result, WriteTx};
 use sqlx::Row;
 
 /// The next serial of `year` in `table` (`request_serials`, `message_serials`): one
-/// more than the last one given out.
+/// more than the last one given out. One upsert, so that the first two writers of a
+/// year cannot both try to create the year's counter (on PostgreSQL, where writers
+/// run concurrently, an update-then-insert lost that race with a duplicate key).
 pub(crate) async fn next_serial(tx: &mut WriteTx, table: &'static str, year: i32) -> Result<u64> {
     let row = sqlx::query(&format!(
-        "UPDATE {table} SET last = last + 1 WHERE year = $1 RETURNING last"
+        "INSERT INTO {table} (year, last) VALUES ($1, 1) \
+         ON CONFLICT (year) DO UPDATE SET last = {table}.last + 1 RETURNING last"
     ))
     .bind(i64::from(year))
-    .fetch_optional(tx.conn())
+    .fetch_one(tx.conn())
     .await?;
-    let last: i64 = match row {
-        Some(row) => row.try_get("last")?,
-        None => {
-            sqlx::query(&format!("INSERT INTO {table} (year, last) VALUES ($1, 1)"))
-                .bind(i64::from(year))
-                .execute(tx.conn())
-                .await?;
-            1
-        }
-    };
+    let last: i64 = row.try_get("last")?;
     u64::try_from(last).map_err(|_| Error::Corrupt(format!("编号序号溢出：{year}")))
 }

@@ -83,7 +83,7 @@ pub async fn create(tx: &mut WriteTx, new: &NewUser) -> Result<User> {
     Ok(user)
 }
 
-/// Replaces the role grants of an account.
+/// Replaces the role grants of an account and ends its sessions.
 pub async fn set_grants(tx: &mut WriteTx, id: UserId, grants: &[RoleGrant]) -> Result<User> {
     let before = fetch(tx.conn(), id).await?;
     sqlx::query("DELETE FROM user_roles WHERE user_id = $1")
@@ -91,6 +91,7 @@ pub async fn set_grants(tx: &mut WriteTx, id: UserId, grants: &[RoleGrant]) -> R
         .execute(tx.conn())
         .await?;
     insert_grants(tx.conn(), id, grants).await?;
+    end_sessions(tx, id).await?;
     let after = fetch(tx.conn(), id).await?;
     tx.record(
         "user.grants",
@@ -130,59 +131,91 @@ pub async fn set_password(tx: &mut WriteTx, id: UserId, password_hash: &str) -> 
     .bind(id.0)
     .execute(tx.conn())
     .await?;
-    if done.rows_affected() == 0 {
-        return Err(not_found(id));
-    }
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
-        .bind(id.0)
-        .execute(tx.conn())
-        .await?;
+    updated(&done, id)?;
+    end_sessions(tx, id).await?;
     tx.record("user.password", "user", id, None, None);
     Ok(())
 }
 
+/// Ends every session of a user: after a change of password, roles or status, the
+/// user signs in again (ASVS V3.3.3).
+async fn end_sessions(tx: &mut WriteTx, id: UserId) -> Result<()> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+        .bind(id.0)
+        .execute(tx.conn())
+        .await?;
+    Ok(())
+}
+
 /// Counts a failed sign-in and returns the failures in a row, counted atomically so
-/// that parallel attempts cannot slip past a limit. A lockout that has run out
-/// starts the count again.
+/// that parallel attempts cannot slip past the wait (the app records the attempt).
 pub async fn count_failed_login(tx: &mut WriteTx, id: UserId) -> Result<i64> {
     let row = sqlx::query(
-        "UPDATE users SET failed_logins = CASE WHEN locked_until IS NULL THEN failed_logins + 1 \
-         ELSE 1 END, locked_until = NULL WHERE id = $1 RETURNING failed_logins",
+        "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins",
     )
     .bind(id.0)
     .fetch_optional(tx.conn())
     .await?
     .ok_or_else(|| not_found(id))?;
-    let failures: i64 = row.try_get("failed_logins")?;
-    tx.record(
-        "user.login_failed",
-        "user",
-        id,
-        None,
-        Some(serde_json::json!({ "failed_logins": failures })),
-    );
-    Ok(failures)
+    Ok(row.try_get("failed_logins")?)
 }
 
-/// Locks an account until `until`.
-pub async fn lock(tx: &mut WriteTx, id: UserId, until: Timestamp) -> Result<()> {
+/// Checks no sign-in of the account before `until` (the wait after failures in a
+/// row; the column keeps its old name `locked_until`).
+pub async fn delay_logins(tx: &mut WriteTx, id: UserId, until: Timestamp) -> Result<()> {
     sqlx::query("UPDATE users SET locked_until = $1 WHERE id = $2")
         .bind(to_text(until))
         .bind(id.0)
         .execute(tx.conn())
         .await?;
-    let after = serde_json::json!({ "locked_until": to_text(until) });
-    tx.record("user.lock", "user", id, None, Some(after));
     Ok(())
 }
 
-/// Records a successful sign-in and clears the failure count.
-pub async fn record_login(tx: &mut WriteTx, id: UserId) -> Result<()> {
+/// Clears the failures in a row and any wait: an administrator's reset.
+pub async fn reset_failed_logins(tx: &mut WriteTx, id: UserId) -> Result<()> {
+    let done = sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
+        .bind(id.0)
+        .execute(tx.conn())
+        .await?;
+    updated(&done, id)?;
+    tx.record("user.reset_failures", "user", id, None, None);
+    Ok(())
+}
+
+/// Disables or re-enables an account; disabling ends its sessions.
+pub async fn set_disabled(tx: &mut WriteTx, id: UserId, disabled: bool) -> Result<()> {
+    let done = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+        .bind(i64::from(disabled))
+        .bind(id.0)
+        .execute(tx.conn())
+        .await?;
+    updated(&done, id)?;
+    end_sessions(tx, id).await?;
+    let action = if disabled {
+        "user.disable"
+    } else {
+        "user.enable"
+    };
+    tx.record(action, "user", id, None, None);
+    Ok(())
+}
+
+/// Records a successful sign-in from `address` and clears the failure count.
+pub async fn record_login(tx: &mut WriteTx, id: UserId, address: &str) -> Result<()> {
     sqlx::query("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1")
         .bind(id.0)
         .execute(tx.conn())
         .await?;
-    tx.record("user.login", "user", id, None, None);
+    let after = serde_json::json!({ "address": address });
+    tx.record("user.login", "user", id, None, Some(after));
+    Ok(())
+}
+
+/// `NotFound` when an update of account `id` changed no row.
+fn updated(done: &sqlx::any::AnyQueryResult, id: UserId) -> Result<()> {
+    if done.rows_affected() == 0 {
+        return Err(not_found(id));
+    }
     Ok(())
 }
 

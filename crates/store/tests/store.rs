@@ -168,22 +168,34 @@ async fn users_keep_their_role_grants_and_password_changes(db: TestDb) {
         );
         tx.commit().await.unwrap();
     }
-    let until = gongkai_store::now() + chrono::Duration::minutes(15);
+    let until = gongkai_store::now() + chrono::Duration::seconds(8);
     let mut tx = db.store.begin(system()).await.unwrap();
-    users::lock(&mut tx, user.id, until).await.unwrap();
+    users::delay_logins(&mut tx, user.id, until).await.unwrap();
     tx.commit().await.unwrap();
-    let locked = users::get(&db.store, user.id).await.unwrap();
+    let waiting = users::get(&db.store, user.id).await.unwrap();
     assert_eq!(
-        (locked.failed_logins, locked.locked_until),
+        (waiting.failed_logins, waiting.locked_until),
         (3, Some(until))
     );
     let mut tx = db.store.begin(system()).await.unwrap();
     assert_eq!(
         users::count_failed_login(&mut tx, user.id).await.unwrap(),
-        1,
-        "a failure after a lockout starts the count again"
+        4,
+        "failures in a row keep counting through a wait"
     );
-    drop(tx);
+    users::reset_failed_logins(&mut tx, user.id).await.unwrap();
+    tx.commit().await.unwrap();
+    let reset = users::get(&db.store, user.id).await.unwrap();
+    assert_eq!((reset.failed_logins, reset.locked_until), (0, None));
+
+    let mut tx = db.store.begin(system()).await.unwrap();
+    users::set_disabled(&mut tx, user.id, true).await.unwrap();
+    tx.commit().await.unwrap();
+    assert!(users::get(&db.store, user.id).await.unwrap().disabled);
+    let mut tx = db.store.begin(system()).await.unwrap();
+    users::set_disabled(&mut tx, user.id, false).await.unwrap();
+    tx.commit().await.unwrap();
+    assert!(!users::get(&db.store, user.id).await.unwrap().disabled);
 
     let mut tx = db.store.begin(system()).await.unwrap();
     users::set_password(&mut tx, user.id, "hash-2")

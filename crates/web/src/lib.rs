@@ -3,9 +3,9 @@
 //!
 //! Pages are rendered on the server from askama templates with one base layout and
 //! work without JavaScript. Every request passes the same stack: security headers,
-//! body limit, timeout, tracing, then the session and CSRF check
-//! (`kit::session`), then the route. Handlers only translate HTTP to calls of
-//! `gongkai-app` and back.
+//! body limit, timeout, tracing, then the abuse limits by client address
+//! (`kit::limits`), then the session and CSRF check (`kit::session`), then the
+//! route. Handlers only translate HTTP to calls of `gongkai-app` and back.
 //!
 //! One folder per area: `library`, `requests`, `ledgers`, [`reports`],
 //! `participation`, `platform`. Each holds its public pages, console pages and API
@@ -27,6 +27,7 @@ pub use kit::error::WebError;
 
 use axum::Router;
 use gongkai_app::App;
+use kit::limits::Limits;
 use kit::metrics::Metrics;
 use kit::state::AppState;
 use std::future::Future;
@@ -65,6 +66,10 @@ pub fn router(app: App) -> Router {
             state.clone(),
             kit::session::middleware,
         ))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(Limits::new(&state.app.settings.limits, &settings)),
+            kit::limits::middleware,
+        ))
         .layer(axum::middleware::from_fn(kit::fallback::chinese_rejections))
         .layer(kit::security::layers(&settings))
         .layer(axum::middleware::map_response(move |response| {
@@ -84,7 +89,9 @@ pub async fn serve(
     let mut servers = tokio::task::JoinSet::new();
     for listener in listeners {
         let mut stopped = stopped.clone();
-        let service = router.clone().into_make_service();
+        let service = router
+            .clone()
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
         servers.spawn(async move {
             axum::serve(listener, service)
                 .with_graceful_shutdown(async move {

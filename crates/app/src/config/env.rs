@@ -2,7 +2,7 @@
 
 use crate::{Error, Result};
 
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 11] = [
     "agency",
     "office",
     "requests",
@@ -11,6 +11,7 @@ const SECTIONS: [&str; 10] = [
     "compliance",
     "platform",
     "server",
+    "limits",
     "database",
     "log",
 ];
@@ -50,7 +51,10 @@ pub(super) fn apply_env(
 /// Reads an environment value as the TOML type it looks like; lists (`listen`,
 /// `qa_topics`, `allow`) are comma-separated.
 fn env_value(key: &str, value: &str) -> toml::Value {
-    if matches!(key, "listen" | "qa_topics" | "allow") {
+    if matches!(
+        key,
+        "listen" | "qa_topics" | "allow" | "trusted_proxies" | "metrics_allow"
+    ) {
         return toml::Value::Array(
             value
                 .split(',')

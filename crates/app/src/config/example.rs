@@ -73,14 +73,36 @@ local_items = ["municipal", "public_services", "public_welfare", "land_acquisiti
 [server]
 # 监听地址，可以写多个；IPv6 写作 "[::1]:8080"。
 listen = ["127.0.0.1:8080"]
-# 通过 HTTPS 访问时设为 true，会话 Cookie 将带 Secure 属性。
-secure_cookies = false
+# 公众访问的地址，例如 "https://xxgk.example.gov.cn"。为 https 时会话 Cookie 带 Secure 属性，
+# 并发送 HSTS；以 http 在非本机地址上提供服务时，启动时会给出警告。
+public_url = ""
+# 如需与 public_url 不同，可直接指定 Cookie 是否带 Secure：secure_cookies = true
 # 无操作多少分钟后会话失效。
 session_idle_minutes = 30
+# 登录多少小时后会话失效（无论是否仍在操作）。
+session_lifetime_hours = 12
 # 单个请求的最长处理时间（秒）。
 request_timeout_seconds = 30
 # 请求体大小上限（字节）。
 body_limit_bytes = 10485760
+# 可信的反向代理（地址或网段），只采信它们转来的 X-Forwarded-For。
+trusted_proxies = []
+# 可不凭令牌读取 /metrics 的地址或网段。
+metrics_allow = ["127.0.0.1", "::1"]
+# 其他地址读取 /metrics 须带 Authorization: Bearer 令牌；留空则不接受令牌。
+metrics_token = ""
+
+[limits]
+# 同一客户端地址每分钟最多可尝试的次数（0 为不限），超出时答复 429。
+# 各节点分别计数；同一账号连续输错密码后的等待时间记在数据库中，各节点共享。
+login_per_minute = 10
+password_per_minute = 5
+# 提交依申请公开、留言、意见征集的意见。
+submit_per_minute = 10
+# 查询申请、留言办理进度。
+track_per_minute = 30
+# 搜索页面、搜索接口和问答匹配。
+search_per_minute = 120
 
 [database]
 # 留空：使用数据目录中的内置 SQLite 数据库。

@@ -125,6 +125,24 @@ impl Settings {
         if self.server.session_idle_minutes == 0 {
             return fail("server.session_idle_minutes", "必须大于 0".to_string());
         }
+        if self.server.session_lifetime_hours == 0 {
+            return fail("server.session_lifetime_hours", "必须大于 0".to_string());
+        }
+        let public_url = self.server.public_url.trim();
+        if !public_url.is_empty()
+            && url::Url::parse(public_url).map_or(true, |u| !matches!(u.scheme(), "http" | "https"))
+        {
+            return fail(
+                "server.public_url",
+                format!("“{public_url}”无效：应为 https://域名 或 http://地址"),
+            );
+        }
+        if let Some((key, entry)) = self.server.bad_address() {
+            return fail(
+                key,
+                format!("“{entry}”不是 IP 地址或网段（例如 10.0.0.1 或 10.0.0.0/8）"),
+            );
+        }
         if self.server.request_timeout_seconds == 0 {
             return fail("server.request_timeout_seconds", "必须大于 0".to_string());
         }

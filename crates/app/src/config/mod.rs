@@ -5,6 +5,7 @@
 mod env;
 mod example;
 mod load;
+mod server;
 mod settings;
 #[cfg(test)]
 mod tests;
@@ -12,8 +13,9 @@ mod time_zone;
 
 pub use example::EXAMPLE_CONFIG;
 pub use load::CONFIG_FILE;
+pub use server::{LimitSettings, ServerSettings, parse_net};
 pub use settings::{
     AgencySettings, Ask, ComplianceSettings, DatabaseSettings, LogSettings, OfficeSettings,
-    ParticipationSettings, PiiSettings, RequestSettings, ServerSettings, Settings, redact_url,
+    ParticipationSettings, PiiSettings, RequestSettings, Settings, redact_url,
 };
 pub use time_zone::china_offset;

@@ -1,6 +1,7 @@
 //! The settings of one installation, section by section, with their defaults; the
 //! database URL never shows its password.
 
+use super::server::{LimitSettings, ServerSettings};
 use serde::{Deserialize, Serialize};
 
 /// All settings of one installation.
@@ -15,6 +16,7 @@ pub struct Settings {
     pub compliance: ComplianceSettings,
     pub platform: PlatformSettings,
     pub server: ServerSettings,
+    pub limits: LimitSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
 }
@@ -200,22 +202,6 @@ pub enum Ask {
     Required,
 }
 
-/// The web server.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ServerSettings {
-    /// Addresses to listen on, e.g. `127.0.0.1:8080` or `[::1]:8080`.
-    pub listen: Vec<String>,
-    /// Set when the platform is reached over HTTPS: session cookies get `Secure`.
-    pub secure_cookies: bool,
-    /// Minutes of inactivity after which a session ends.
-    pub session_idle_minutes: u32,
-    /// Seconds a request may take before it is answered with 408.
-    pub request_timeout_seconds: u32,
-    /// Largest accepted request body, in bytes.
-    pub body_limit_bytes: usize,
-}
-
 /// The database.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -243,18 +229,6 @@ impl Default for AgencySettings {
     }
 }
 
-impl Default for ServerSettings {
-    fn default() -> Self {
-        ServerSettings {
-            listen: vec!["127.0.0.1:8080".to_string()],
-            secure_cookies: false,
-            session_idle_minutes: 30,
-            request_timeout_seconds: 30,
-            body_limit_bytes: 10 * 1024 * 1024,
-        }
-    }
-}
-
 impl Default for LogSettings {
     fn default() -> Self {
         LogSettings {
@@ -276,6 +250,7 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("agency", &self.agency)
             .field("server", &self.server)
+            .field("limits", &self.limits)
             .field("database", &self.database)
             .field("log", &self.log)
             .finish()

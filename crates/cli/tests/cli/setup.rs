@@ -2,10 +2,8 @@
 //! one or an unreachable database stops start-up clearly, `serve` prints the first
 //! admin password once and stops cleanly on SIGTERM.
 
-use super::{gongkai, stderr};
-use std::io::{BufRead, BufReader, Read, Write};
+use super::{Server, gongkai, stderr};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 #[test]
 fn init_writes_a_commented_config_once() {
@@ -74,38 +72,7 @@ fn serve_prints_the_first_admin_password_once_and_stops_cleanly_on_sigterm() {
 /// Starts `serve`, reads stdout up to the listening line, checks /healthz, sends
 /// SIGTERM and returns the lines and the exit code.
 fn serve_until_listening(data: &Path) -> (Vec<String>, Option<i32>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gongkai"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--data"])
-        .arg(data)
-        .env_remove("GONGKAI_DATABASE_URL")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = Vec::new();
-    let mut reader = BufReader::new(child.stdout.take().unwrap());
-    let address = loop {
-        let mut line = String::new();
-        assert!(
-            reader.read_line(&mut line).unwrap() > 0,
-            "serve exited early: {lines:?}"
-        );
-        lines.push(line.trim_end().to_string());
-        if let Some(address) = line.trim().strip_prefix("listening on http://") {
-            break address.to_string();
-        }
-    };
-    let mut stream = std::net::TcpStream::connect(&address).unwrap();
-    stream
-        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-        .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
-    let killed = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    (lines, child.wait().unwrap().code())
+    let server = Server::start(data);
+    assert!(server.get("/healthz").starts_with("HTTP/1.1 200"));
+    server.stop()
 }

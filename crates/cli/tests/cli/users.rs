@@ -1,7 +1,7 @@
 //! `gongkai user` adds, lists and resets accounts; `gongkai audit verify` finds the
 //! first broken link of the chain.
 
-use super::{gongkai, run_with_stdin, stderr, stdout};
+use super::{Server, gongkai, run_with_stdin, stderr, stdout};
 
 #[test]
 fn users_are_added_listed_and_given_new_passwords() {
@@ -115,4 +115,53 @@ fn audit_verify_reports_the_first_broken_link() {
         "{}",
         stderr(&broken)
     );
+}
+
+#[test]
+fn account_and_unit_commands_run_beside_a_running_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let server = Server::start(data);
+    std::fs::write(
+        data.join("units.csv"),
+        "名称,上级单位,类型,简称\n乙区司法局,,部门,区司法局\n",
+    )
+    .unwrap();
+    let units = data.join("units.csv");
+    let commands: [&[&str]; 4] = [
+        &["org", "import", units.to_str().unwrap()],
+        &[
+            "user",
+            "add",
+            "zhaoliu",
+            "--role",
+            "editor",
+            "--org",
+            "区司法局",
+        ],
+        &["user", "list"],
+        &["audit", "verify"],
+    ];
+    for args in commands {
+        let output = gongkai(data, args);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    let passwd = run_with_stdin(
+        data,
+        &["user", "passwd", "zhaoliu", "--password-stdin"],
+        "Beside-the-server-9\n",
+    );
+    assert_eq!(passwd.status.code(), Some(0), "{}", stderr(&passwd));
+    // The server still owns the search index and answers searches.
+    assert!(
+        server
+            .get("/search?q=%E5%85%AC%E5%BC%80")
+            .starts_with("HTTP/1.1 200")
+    );
+    assert_eq!(server.stop().1, Some(0));
 }

@@ -26,7 +26,6 @@ impl From<askama::Error> for WebError {
 pub fn status_of(e: &Error) -> StatusCode {
     match e {
         Error::Unauthenticated | Error::BadCredentials => StatusCode::UNAUTHORIZED,
-        Error::Locked { .. } => StatusCode::TOO_MANY_REQUESTS,
         Error::Forbidden => StatusCode::FORBIDDEN,
         Error::NotFound(_) => StatusCode::NOT_FOUND,
         Error::Invalid { .. } | Error::Domain(_) | Error::Import(_) | Error::Form(_) => {

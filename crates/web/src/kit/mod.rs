@@ -7,12 +7,13 @@
 //! rendering ([`render`]), times and dates ([`mod@format`]), downloads ([`download`]), the
 //! one multipart reader ([`multipart`]), the pager ([`pager`]), the bar chart
 //! ([`chart`]), and the outer
-//! middleware ([`security`], [`metrics`]).
+//! middleware ([`security`], [`metrics`], [`limits`] with the [`client`]'s address).
 //!
 //! Areas import the kit; the kit imports no area (`crates/layers/tests` checks it).
 
 pub mod api_error;
 pub mod chart;
+pub mod client;
 pub mod download;
 pub mod error;
 pub mod error_page;
@@ -20,6 +21,7 @@ pub mod extract;
 pub mod fallback;
 pub mod format;
 pub mod layout;
+pub mod limits;
 pub mod metrics;
 pub mod multipart;
 pub mod pager;

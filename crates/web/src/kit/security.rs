@@ -1,5 +1,5 @@
-//! The outer middleware: security headers, request body limit, request timeout and
-//! request tracing.
+//! The outer middleware: security headers (HSTS behind https), request body limit,
+//! request timeout and request tracing.
 
 use super::error_page::ErrorPage;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
@@ -20,9 +20,12 @@ const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; s
 
 type Headers = SetResponseHeaderLayer<HeaderValue>;
 
+/// HSTS, sent only when the public reaches the platform over https.
+type Hsts = SetResponseHeaderLayer<Option<HeaderValue>>;
+
 /// The outer stack, outermost first.
 pub type Layers = Stack<
-    Headers,
+    Hsts,
     Stack<
         Headers,
         Stack<
@@ -30,10 +33,13 @@ pub type Layers = Stack<
             Stack<
                 Headers,
                 Stack<
-                    TimeoutLayer,
+                    Headers,
                     Stack<
-                        RequestBodyLimitLayer,
-                        Stack<TraceLayer<SharedClassifier<ServerErrorsAsFailures>>, Identity>,
+                        TimeoutLayer,
+                        Stack<
+                            RequestBodyLimitLayer,
+                            Stack<TraceLayer<SharedClassifier<ServerErrorsAsFailures>>, Identity>,
+                        >,
                     >,
                 >,
             >,
@@ -57,6 +63,12 @@ pub fn layers(settings: &ServerSettings) -> ServiceBuilder<Layers> {
         .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header_layer(header::REFERRER_POLICY, "same-origin"))
         .layer(header_layer(header::X_FRAME_OPTIONS, "DENY"))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            settings
+                .is_https()
+                .then(|| HeaderValue::from_static("max-age=31536000")),
+        ))
 }
 
 /// Gives the body limit's bare 413 a page that says what happened and what the limit

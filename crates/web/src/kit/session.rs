@@ -57,6 +57,7 @@ pub async fn middleware(
             .map(|p| p.as_str().to_string())
             .unwrap_or_else(|| "/".to_string()),
     };
+    let private = is_private(request.uri().path()) || visitor.signed_in.is_some();
     let mut request = request;
     if !is_safe(request.method()) && !is_api_json(&request) {
         let limit = state.app.settings.server.body_limit_bytes;
@@ -79,7 +80,40 @@ pub async fn middleware(
         gone.make_removal();
         add_cookie(&mut response, gone);
     }
+    if private {
+        keep_out_of_caches(&mut response);
+    }
     response
+}
+
+/// Paths whose answers carry personal data or a session: the console, signing in,
+/// the tracking pages and the API of requests and messages.
+fn is_private(path: &str) -> bool {
+    [
+        "/console",
+        "/login",
+        "/logout",
+        "/api/v1/requests",
+        "/api/v1/messages",
+    ]
+    .iter()
+    .any(|prefix| path.starts_with(prefix))
+        || path.ends_with("/track")
+}
+
+/// `Cache-Control: no-store`, so that neither the browser nor a proxy keeps the page
+/// (ASVS V8.2.1). Static assets, which set their own caching, keep it.
+fn keep_out_of_caches(response: &mut Response) {
+    let own_caching = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .is_some_and(|v| v.as_bytes().starts_with(b"public"));
+    if !own_caching {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
 }
 
 fn is_safe(method: &Method) -> bool {

@@ -81,7 +81,7 @@ pub fn site_cookie(state: &AppState, name: &'static str, value: String) -> Cooki
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(state.app.settings.server.secure_cookies)
+        .secure(state.app.settings.server.cookies_secure())
         .build()
 }
 

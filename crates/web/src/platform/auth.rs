@@ -1,15 +1,16 @@
 //! Signing in and out.
 
+use crate::kit::client::ClientAddr;
 use crate::kit::error::{WebError, public_message, status_of};
 use crate::kit::layout::Layout;
 use crate::kit::render::render;
 use crate::kit::state::AppState;
 use crate::kit::visitor::{self, SESSION_COOKIE, Staff, Visitor};
 use askama::Template;
-use axum::Router;
 use axum::extract::{Form, Query, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 use gongkai_app::auth;
 
 pub fn router() -> Router<AppState> {
@@ -41,12 +42,21 @@ struct NextQuery {
 
 /// Only paths of this site may follow a login, never another host.
 fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") => {
-            n.to_string()
-        }
-        _ => "/console".to_string(),
+    next.and_then(same_site_path)
+        .unwrap_or_else(|| "/console".to_string())
+}
+
+/// `next` as a path of this site, or `None` when a browser would take it anywhere
+/// else. The URL parser decides as a browser does: it drops tabs and newlines and
+/// reads `\` as `/`, so `/<TAB>/evil.example` and `/\evil.example` name another host.
+/// The path returned is the parser's, so what the browser follows is what was checked.
+fn same_site_path(next: &str) -> Option<String> {
+    let base = url::Url::parse("http://gongkai.invalid/").ok()?;
+    if !next.starts_with('/') {
+        return None;
     }
+    let joined = base.join(next).ok()?;
+    (joined.origin() == base.origin()).then(|| joined[url::Position::BeforePath..].to_string())
 }
 
 async fn show_login(
@@ -80,9 +90,16 @@ struct LoginForm {
 async fn login(
     State(state): State<AppState>,
     visitor: Visitor,
+    client: Option<Extension<ClientAddr>>,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, WebError> {
-    match auth::login(&state.app, &form.username, &form.password).await {
+    let address = address_of(client);
+    let attempt = auth::Attempt {
+        username: &form.username,
+        password: &form.password,
+        address: &address,
+    };
+    match auth::login(&state.app, &attempt).await {
         Ok(session) => {
             let mut response = Redirect::to(&safe_next(form.next.as_deref())).into_response();
             let cookie = visitor::site_cookie(&state, SESSION_COOKIE, session.token);
@@ -119,6 +136,11 @@ fn without_session(state: &AppState, mut response: Response) -> Response {
     response
 }
 
+/// The client's address as the audit log records it.
+fn address_of(client: Option<Extension<ClientAddr>>) -> String {
+    client.map_or_else(|| "unknown".to_string(), |Extension(c)| c.to_string())
+}
+
 #[derive(Template)]
 #[template(path = "platform/password.html")]
 struct PasswordPage {
@@ -146,6 +168,7 @@ struct PasswordForm {
 async fn change_password(
     State(state): State<AppState>,
     staff: Staff,
+    client: Option<Extension<ClientAddr>>,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     let outcome = auth::change_own_password(
@@ -154,6 +177,7 @@ async fn change_password(
         &form.current,
         &form.new,
         &form.confirmation,
+        &address_of(client),
     )
     .await;
     match outcome {
@@ -170,5 +194,34 @@ async fn change_password(
             Ok((status, render(&page)?).into_response())
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_a_path_of_this_site_follows_a_login() {
+        for evil in [
+            "//evil.example/",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "/\n/evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil",
+        ] {
+            assert_eq!(safe_next(Some(evil)), "/console", "{evil:?}");
+        }
+        assert_eq!(safe_next(None), "/console");
+        assert_eq!(
+            safe_next(Some("/documents?q=政务")),
+            "/documents?q=%E6%94%BF%E5%8A%A1"
+        );
+        assert_eq!(
+            safe_next(Some("/console/requests/3")),
+            "/console/requests/3"
+        );
     }
 }

@@ -26,12 +26,45 @@ impl TestApp {
     }
 
     pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
-        let dir = tempfile::tempdir().unwrap();
         let mut settings = Settings::default();
         settings.agency.name = "测试区人民政府".to_string();
         configure(&mut settings);
+        TestApp::start(settings, None).await
+    }
+
+    /// Two nodes on one fresh PostgreSQL database, each with its own data directory,
+    /// as a cluster runs; `None` (with a notice) when `GONGKAI_TEST_POSTGRES_URL` is
+    /// not set.
+    pub async fn spawn_pair_on_postgres(
+        configure: impl Fn(&mut Settings),
+    ) -> Option<(TestApp, TestApp, PgDatabase)> {
+        let Ok(admin_url) = std::env::var("GONGKAI_TEST_POSTGRES_URL") else {
+            eprintln!("GONGKAI_TEST_POSTGRES_URL is not set: PostgreSQL test skipped");
+            return None;
+        };
+        let database = PgDatabase::create(&admin_url).await;
+        let settings = |configure: &dyn Fn(&mut Settings)| {
+            let mut settings = Settings::default();
+            settings.agency.name = "测试区人民政府".to_string();
+            settings.database.url = database.url.clone();
+            configure(&mut settings);
+            settings
+        };
+        let a = TestApp::start(settings(&configure), None).await;
+        let accounts = a.accounts.clone();
+        let b = TestApp::start(settings(&configure), Some(accounts)).await;
+        Some((a, b, database))
+    }
+
+    /// Opens a fresh data directory with `settings`, seeds the demo (unless the
+    /// database was seeded by another node: then its accounts are given) and serves.
+    async fn start(settings: Settings, seeded: Option<Vec<DemoAccount>>) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
         let app = App::open(dir.path().to_path_buf(), settings).await.unwrap();
-        let accounts = gongkai_app::demo::seed(&app).await.unwrap();
+        let accounts = match seeded {
+            Some(accounts) => accounts,
+            None => gongkai_app::demo::seed(&app).await.unwrap(),
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
@@ -117,6 +150,58 @@ impl TestApp {
             .id
             .0
     }
+}
+
+/// A fresh PostgreSQL database for one test, dropped when the test ends.
+pub struct PgDatabase {
+    admin_url: String,
+    name: String,
+    pub url: String,
+}
+
+impl PgDatabase {
+    async fn create(admin_url: &str) -> PgDatabase {
+        let name = format!("gongkai_web_{:016x}", rand_suffix());
+        let admin = sqlx::PgPool::connect(admin_url).await.unwrap();
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&admin)
+            .await
+            .unwrap();
+        admin.close().await;
+        let mut url = url::Url::parse(admin_url).unwrap();
+        url.set_path(&name);
+        PgDatabase {
+            admin_url: admin_url.to_string(),
+            name,
+            url: url.to_string(),
+        }
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (admin_url, name) = (self.admin_url.clone(), self.name.clone());
+        // Drop runs inside the test's runtime, which cannot be blocked on: a thread
+        // of its own with a runtime of its own drops the database.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async {
+                let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
+                let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                let _ = sqlx::query(&sql).execute(&admin).await;
+                admin.close().await;
+            });
+        });
+        let _ = dropped.join();
+    }
+}
+
+fn rand_suffix() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::time::SystemTime::now())
 }
 
 pub struct Client {

@@ -6,6 +6,7 @@
 mod helpers;
 
 mod access;
+mod accounts;
 mod annual_reports;
 mod api;
 mod api_requests;
@@ -18,6 +19,7 @@ mod documents;
 mod ledgers;
 mod letters;
 mod library_console;
+mod limits;
 mod messages;
 mod ops;
 mod orgs;

@@ -52,6 +52,77 @@ async fn every_page_carries_the_security_headers() {
 }
 
 #[tokio::test]
+async fn metrics_answer_only_listed_addresses_or_the_token() {
+    let app = TestApp::spawn_with(|s| {
+        s.server.metrics_allow = vec!["10.0.0.0/8".to_string()];
+        s.server.metrics_token = "metrics-secret-token".to_string();
+    })
+    .await;
+    let client = app.client();
+    let (status, page) = client.get_text("/metrics").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(page.contains("server.metrics_allow"), "{page}");
+    let wrong = client
+        .http
+        .get(app.url("/metrics"))
+        .bearer_auth("not-the-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), StatusCode::FORBIDDEN);
+    let right = client
+        .http
+        .get(app.url("/metrics"))
+        .bearer_auth("metrics-secret-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(right.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn console_pages_and_personal_answers_are_kept_out_of_caches() {
+    let app = TestApp::spawn().await;
+    let office = app.signed_in(Role::Office).await;
+    for path in ["/console", "/console/requests", "/console/documents"] {
+        let response = office.get(path).await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(response.headers()["cache-control"], "no-store", "{path}");
+    }
+    let login = app.client().get("/login").await;
+    assert_eq!(login.headers()["cache-control"], "no-store");
+    let css = office.get("/static/site.css").await;
+    assert!(
+        css.headers()["cache-control"]
+            .to_str()
+            .unwrap()
+            .starts_with("public"),
+        "static assets keep their caching"
+    );
+}
+
+#[tokio::test]
+async fn hsts_is_sent_only_when_the_public_url_is_https() {
+    let plain = TestApp::spawn().await;
+    let response = plain.client().get("/").await;
+    assert!(
+        response
+            .headers()
+            .get("strict-transport-security")
+            .is_none()
+    );
+    let tls = TestApp::spawn_with(|s| {
+        s.server.public_url = "https://xxgk.example.gov.cn".to_string();
+    })
+    .await;
+    let response = tls.client().get("/").await;
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
+}
+
+#[tokio::test]
 async fn an_unknown_page_is_a_404_in_chinese() {
     let app = TestApp::spawn().await;
     let (status, html) = app.client().get_text("/no/such/page").await;

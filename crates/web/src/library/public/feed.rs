@@ -44,7 +44,7 @@ fn site_base(state: &AppState, headers: &HeaderMap) -> String {
                 .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
         })
         .unwrap_or("localhost");
-    let scheme = if state.app.settings.server.secure_cookies {
+    let scheme = if state.app.settings.server.cookies_secure() {
         "https"
     } else {
         "http"
