@@ -10,6 +10,7 @@ pub mod annual_report;
 pub mod assessment;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod calendar;
 pub mod compliance;
 pub mod config;

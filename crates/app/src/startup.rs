@@ -1,14 +1,15 @@
-//! Opening a platform: its calendar, its database (connected and migrated) and its
-//! search index, caught up with the changes it has not seen.
+//! Opening a platform: its calendar, its database (connected and migrated, with the
+//! audit key) and its search index.
 
 use crate::config::Settings;
-use crate::{App, Error, Result, Store, calendar, search};
+use crate::{App, Error, Result, Store, audit, calendar, search};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 impl App {
     /// Opens the data directory: loads the calendar, connects to (and migrates) the
-    /// database named by the settings, and opens the search index for reading.
+    /// database named by the settings, installs the audit key (creating it on the
+    /// first start) and opens the search index for reading.
     ///
     /// Nothing is written to the index here: its writer (one per directory) is taken
     /// on the first write, so commands that never touch the index (`user`, `org
@@ -22,6 +23,7 @@ impl App {
         })?;
         let url = settings.database_url(&data_dir);
         let store = Store::connect(&url).await?;
+        let store = audit::install_key(store, &settings.audit.key_path(&data_dir)).await?;
         let index = search::open_index(&data_dir)?;
         let app = App {
             settings: Arc::new(settings),

@@ -7,6 +7,7 @@
 //! audit chain, I/O); 2 the input was wrong (bad date, bad configuration, bad
 //! arguments).
 
+mod backup;
 mod bench;
 mod calendar;
 mod data;
@@ -60,6 +61,10 @@ enum Command {
     Reindex,
     /// Work plan to ledger: tasks, units and deadlines as JSON, CSV or XLSX.
     Extract(extract::ExtractArgs),
+    /// Back up the data directory while the server runs (database, files, settings).
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a data directory, rebuild the index, verify the audit log.
+    Restore(backup::RestoreArgs),
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
@@ -109,6 +114,8 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Import(command) => import::run(data, command).await,
         Command::Export(command) => export::run(data, command).await,
         Command::Audit(command) => setup::audit(data, command).await,
+        Command::Backup(args) => backup::backup(data, args).await,
+        Command::Restore(args) => backup::restore(data, args).await,
         Command::Reindex => setup::reindex(data).await,
         Command::Report(command) => report::run(data, command).await,
         Command::Qa(command) => qa::run(data, command).await,

@@ -174,12 +174,16 @@ pub async fn reindex(data: DataArgs) -> Result<(), Failure> {
 pub async fn audit(data: DataArgs, command: AuditCommand) -> Result<(), Failure> {
     let app = open(&data).await?;
     let AuditCommand::Verify = command;
-    let report = gongkai_app::audit::verify(&app).await?;
+    let checked = verified_audit(&app).await?;
+    println!("审计日志完整：共 {checked} 条记录，哈希链未断。");
+    Ok(())
+}
+
+/// The number of audit entries checked, or the first broken link as a failure.
+pub async fn verified_audit(app: &App) -> Result<i64, Failure> {
+    let report = gongkai_app::audit::verify(app).await?;
     match report.first_broken {
-        None => {
-            println!("审计日志完整：共 {} 条记录，哈希链未断。", report.checked);
-            Ok(())
-        }
+        None => Ok(report.checked),
         Some(broken) => Err(Failure::platform(format!(
             "审计日志在第 {} 条断开：{}（此前 {} 条完整）",
             broken.seq, broken.reason, report.checked

@@ -7,6 +7,10 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+#[path = "cli/audit.rs"]
+mod audit;
+#[path = "cli/backup.rs"]
+mod backup;
 #[path = "cli/bench.rs"]
 mod bench;
 #[path = "cli/calendar.rs"]

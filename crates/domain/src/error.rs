@@ -100,6 +100,10 @@ pub enum Error {
     /// decimals.
     #[error("金额应为不小于 0 的数字（单位：万元，最多四位小数）：{input}")]
     InvalidAmount { input: String },
+
+    /// A phone number or e-mail address that cannot be used to reach its writer.
+    #[error("{reason}")]
+    InvalidContact { reason: String },
 }
 
 impl Error {
@@ -123,6 +127,7 @@ impl Error {
             Error::LetterField { .. } => "letter_field_missing",
             Error::LetterTemplate { .. } => "invalid_letter_template",
             Error::InvalidAmount { .. } => "invalid_amount",
+            Error::InvalidContact { .. } => "invalid_contact",
             Error::ConsultationPeriod { .. } => "invalid_consultation_period",
             Error::MessageClock { .. } => "invalid_message_extension",
             Error::SecrecyReview { .. } => "invalid_secrecy_review",

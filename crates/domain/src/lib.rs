@@ -15,6 +15,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod compliance;
 pub mod consultation;
+pub mod contact;
 pub mod credit_code;
 pub mod deadline_phrase;
 pub mod disclosure;

@@ -1,13 +1,14 @@
 //! The append-only, hash-chained audit log.
 //!
 //! Each entry stores the hash of the entry before it and its own hash, computed over
-//! all its fields; [`verify`] recomputes the chain and reports the first broken link.
+//! all its fields (keyed with the [`AuditKey`] where the installation has one);
+//! [`verify`] recomputes the chain and reports the first broken link.
 //! The chain head (`audit_head`) is locked by every append, which serialises writers
 //! on both backends; triggers refuse UPDATE and DELETE on `audit_log`.
 
 use crate::filter::Conditions;
 use crate::time::{from_text, to_text};
-use crate::{Actor, Result, Store, Timestamp, UserId, now};
+use crate::{Actor, AuditKey, Result, Store, Timestamp, UserId, now};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, Row};
@@ -42,8 +43,9 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
-    /// The hash this entry must carry, from its content and its predecessor's hash.
-    pub fn expected_hash(&self) -> String {
+    /// The hash this entry must carry, from its content and its predecessor's hash:
+    /// an HMAC under the key from the key's first entry on, else plain SHA-256.
+    pub fn expected_hash(&self, key: Option<&AuditKey>) -> String {
         let content = serde_json::json!([
             self.seq,
             to_text(self.at),
@@ -56,12 +58,17 @@ impl AuditEntry {
             self.after_json,
             self.prev_hash,
         ]);
-        hex::encode(Sha256::digest(content.to_string().as_bytes()))
+        let content = content.to_string();
+        match key {
+            Some(key) if key.signs(self.seq) => key.sign(content.as_bytes()),
+            _ => hex::encode(Sha256::digest(content.as_bytes())),
+        }
     }
 }
 
 pub(crate) async fn append(
     conn: &mut AnyConnection,
+    key: Option<&AuditKey>,
     actor: &Actor,
     pending: Vec<PendingEntry>,
 ) -> Result<()> {
@@ -89,7 +96,7 @@ pub(crate) async fn append(
             prev_hash: prev_hash.clone(),
             hash: String::new(),
         };
-        stored.hash = stored.expected_hash();
+        stored.hash = stored.expected_hash(key);
         insert(conn, &stored).await?;
         prev_hash = stored.hash;
     }
@@ -203,22 +210,36 @@ pub struct BrokenLink {
     pub reason: String,
 }
 
-/// Recomputes the whole chain, oldest first, and reports the first broken link.
+/// The sequence number and hash of the newest entry (0 and [`GENESIS_HASH`] when
+/// the log is empty).
+pub async fn head(store: &Store) -> Result<(i64, String)> {
+    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
+        .fetch_one(store.pool())
+        .await?;
+    Ok((head.try_get("seq")?, head.try_get("hash")?))
+}
+
+/// Recomputes the chain, oldest first, up to the head as it stands when the check
+/// starts (entries appended meanwhile by a running server are left for the next
+/// check), and reports the first broken link.
 pub async fn verify(store: &Store) -> Result<VerifyReport> {
     const BATCH: i64 = 1000;
+    let key = store.audit_key();
+    let (head_seq, head_hash) = head(store).await?;
     let mut expected_seq = 1_i64;
     let mut prev_hash = GENESIS_HASH.to_string();
     loop {
         let rows = sqlx::query(&format!(
-            "SELECT {COLUMNS} FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2"
+            "SELECT {COLUMNS} FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3"
         ))
         .bind(expected_seq)
+        .bind(head_seq)
         .bind(BATCH)
         .fetch_all(store.pool())
         .await?;
         for row in &rows {
             let entry = entry_from_row(row)?;
-            if let Some(reason) = link_problem(&entry, expected_seq, &prev_hash) {
+            if let Some(reason) = link_problem(&entry, expected_seq, &prev_hash, key) {
                 return Ok(broken(expected_seq - 1, entry.seq, reason));
             }
             prev_hash = entry.hash;
@@ -229,10 +250,6 @@ pub async fn verify(store: &Store) -> Result<VerifyReport> {
         }
     }
     let checked = expected_seq - 1;
-    let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")
-        .fetch_one(store.pool())
-        .await?;
-    let (head_seq, head_hash): (i64, String) = (head.try_get("seq")?, head.try_get("hash")?);
     if head_seq != checked || head_hash != prev_hash {
         let reason = format!(
             "链头记录第 {head_seq} 条，但日志只连续到第 {checked} 条（末尾条目被删除或截断）"
@@ -252,7 +269,12 @@ fn broken(checked: i64, seq: i64, reason: String) -> VerifyReport {
     }
 }
 
-fn link_problem(entry: &AuditEntry, expected_seq: i64, prev_hash: &str) -> Option<String> {
+fn link_problem(
+    entry: &AuditEntry,
+    expected_seq: i64,
+    prev_hash: &str,
+    key: Option<&AuditKey>,
+) -> Option<String> {
     if entry.seq != expected_seq {
         return Some(format!(
             "缺少第 {expected_seq} 条（下一条为第 {} 条）",
@@ -262,8 +284,14 @@ fn link_problem(entry: &AuditEntry, expected_seq: i64, prev_hash: &str) -> Optio
     if entry.prev_hash != prev_hash {
         return Some("前一条的哈希不符（前一条被改动或删除）".to_string());
     }
-    if entry.hash != entry.expected_hash() {
-        return Some("内容与哈希不符（本条被改动）".to_string());
+    if entry.hash != entry.expected_hash(key) {
+        let reason = match key {
+            Some(key) if key.signs(entry.seq) => {
+                "内容与密钥签名不符（本条被改动，或使用了别的审计密钥）"
+            }
+            _ => "内容与哈希不符（本条被改动）",
+        };
+        return Some(reason.to_string());
     }
     None
 }

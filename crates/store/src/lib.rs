@@ -13,6 +13,8 @@ pub mod annual_reports;
 pub mod assessment;
 pub mod attachments;
 pub mod audit;
+mod audit_key;
+pub mod backup;
 pub mod consultations;
 pub mod documents;
 mod error;
@@ -35,6 +37,7 @@ mod tx;
 pub mod users;
 
 pub use actor::Actor;
+pub use audit_key::AuditKey;
 pub use error::{Error, Result};
 pub use ids::{
     ConsultationId, DocumentId, MailboxId, MessageId, OrgId, PlanId, RequestId, TaskId, UserId,

@@ -1,10 +1,11 @@
 //! The connection pool to the platform's database: which backend a URL names, the
 //! connection with its migrations, and the pool's settings per backend.
 
-use crate::{Error, Result};
+use crate::{AuditKey, Error, Result};
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyConnection, AnyPool, Connection, Executor};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Which database a [`Store`] talks to.
@@ -40,9 +41,24 @@ impl Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The key of the audit chain (none: plain SHA-256 links, as in tests).
+    pub(crate) audit_key: Option<Arc<AuditKey>>,
 }
 
 impl Store {
+    /// The store whose audit entries are keyed with `key` from its first entry on.
+    pub fn with_audit_key(self, key: AuditKey) -> Store {
+        Store {
+            audit_key: Some(Arc::new(key)),
+            ..self
+        }
+    }
+
+    /// The key of the audit chain, if the installation has one.
+    pub fn audit_key(&self) -> Option<&AuditKey> {
+        self.audit_key.as_deref()
+    }
+
     /// The URL of the embedded database inside a data directory.
     pub fn sqlite_url_in(data_dir: &Path) -> String {
         format!(
@@ -71,7 +87,11 @@ impl Store {
                 backend: backend.name(),
                 source,
             })?;
-        let store = Store { pool, backend };
+        let store = Store {
+            pool,
+            backend,
+            audit_key: None,
+        };
         store.migrate().await?;
         Ok(store)
     }

@@ -6,7 +6,7 @@
 //! at all.
 
 use crate::audit::{self, PendingEntry};
-use crate::{Actor, Backend, Result, Store};
+use crate::{Actor, AuditKey, Backend, Result, Store};
 use sqlx::{Any, AnyConnection, Transaction};
 
 impl Store {
@@ -18,7 +18,7 @@ impl Store {
             Backend::Sqlite => self.pool().begin_with("BEGIN IMMEDIATE").await?,
             Backend::Postgres => self.pool().begin().await?,
         };
-        Ok(WriteTx::new(tx, actor))
+        Ok(WriteTx::new(tx, actor, self.audit_key.clone()))
     }
 }
 
@@ -26,16 +26,22 @@ impl Store {
 pub struct WriteTx {
     tx: Transaction<'static, Any>,
     actor: Actor,
+    audit_key: Option<std::sync::Arc<AuditKey>>,
     pending: Vec<PendingEntry>,
     /// Documents to (re)index, appended to the search outbox at commit.
     reindex: Vec<i64>,
 }
 
 impl WriteTx {
-    fn new(tx: Transaction<'static, Any>, actor: Actor) -> WriteTx {
+    fn new(
+        tx: Transaction<'static, Any>,
+        actor: Actor,
+        audit_key: Option<std::sync::Arc<AuditKey>>,
+    ) -> WriteTx {
         WriteTx {
             tx,
             actor,
+            audit_key,
             pending: Vec::new(),
             reindex: Vec::new(),
         }
@@ -83,7 +89,13 @@ impl WriteTx {
         let pending = std::mem::take(&mut self.pending);
         let reindex = std::mem::take(&mut self.reindex);
         if !pending.is_empty() || !reindex.is_empty() {
-            audit::append(&mut self.tx, &self.actor, pending).await?;
+            audit::append(
+                &mut self.tx,
+                self.audit_key.as_deref(),
+                &self.actor,
+                pending,
+            )
+            .await?;
             crate::outbox::append(&mut self.tx, &reindex).await?;
         }
         self.tx.commit().await?;

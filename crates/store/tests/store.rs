@@ -10,7 +10,7 @@ use gongkai_domain::role::Role;
 use gongkai_store::audit::{self, AuditFilter};
 use gongkai_store::orgs::{self, OrgFields};
 use gongkai_store::users::{self, NewUser, RoleGrant};
-use gongkai_store::{Actor, Error, OrgId, Store, sessions};
+use gongkai_store::{Actor, AuditKey, Error, OrgId, Store, sessions};
 use support::TestDb;
 
 on_both_backends!(
@@ -21,6 +21,7 @@ on_both_backends!(
     users_keep_their_role_grants_and_password_changes,
     sessions_are_found_touched_and_purged,
     audit_chain_is_intact_after_1000_writes_and_broken_when_a_row_is_altered,
+    a_keyed_chain_verifies_only_under_its_key,
     the_audit_log_refuses_updates_and_deletes,
     a_rolled_back_write_leaves_neither_rows_nor_audit_entries,
     audit_log_filters_by_action_and_entity,
@@ -285,6 +286,36 @@ async fn audit_chain_is_intact_after_1000_writes_and_broken_when_a_row_is_altere
         .expect("the altered row must break the chain");
     assert_eq!(broken.seq, 500);
     assert_eq!(report.checked, 499);
+}
+
+async fn a_keyed_chain_verifies_only_under_its_key(db: TestDb) {
+    let gov = government(&db.store).await;
+    let key = |byte: u8| AuditKey::new(vec![byte; 32], 2).unwrap();
+    let keyed = db.store.clone().with_audit_key(key(7));
+    for i in 0..3 {
+        let mut tx = keyed.begin(system()).await.unwrap();
+        let mut fields = OrgFields::new(&gov.name, gov.kind, None);
+        fields.sort_order = i;
+        orgs::update(&mut tx, gov.id, &fields).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    let report = audit::verify(&keyed).await.unwrap();
+    assert_eq!((report.checked, report.first_broken), (4, None));
+
+    // Without the key, or under another, the entries before the key still verify
+    // and the first signed one is named.
+    let unkeyed = audit::verify(&db.store).await.unwrap();
+    assert_eq!(unkeyed.first_broken.map(|b| b.seq), Some(2));
+    let other = db.store.clone().with_audit_key(key(8));
+    let report = audit::verify(&other).await.unwrap();
+    assert_eq!(report.checked, 1);
+    let broken = report.first_broken.unwrap();
+    assert_eq!(broken.seq, 2);
+    assert!(broken.reason.contains("密钥"), "{}", broken.reason);
+    assert!(
+        AuditKey::new(vec![1; 31], 1).is_none(),
+        "a short key is refused"
+    );
 }
 
 fn drop_append_only_guard(store: &Store) -> &'static str {

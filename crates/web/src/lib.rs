@@ -47,6 +47,10 @@ fn routes(state: AppState) -> Router {
         .merge(platform::router())
         .merge(openapi::router())
         .fallback(kit::fallback::not_found)
+        // One body limit: the configured one (the outer `RequestBodyLimitLayer`),
+        // not axum's own 2 MB for forms and uploads under it, so that the 413 page
+        // names the limit actually applied.
+        .layer(axum::extract::DefaultBodyLimit::disable())
         .with_state(state)
 }
 

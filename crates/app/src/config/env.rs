@@ -2,7 +2,7 @@
 
 use crate::{Error, Result};
 
-const SECTIONS: [&str; 11] = [
+const SECTIONS: [&str; 12] = [
     "agency",
     "office",
     "requests",
@@ -12,6 +12,7 @@ const SECTIONS: [&str; 11] = [
     "platform",
     "server",
     "limits",
+    "audit",
     "database",
     "log",
 ];

@@ -104,6 +104,11 @@ track_per_minute = 30
 # 搜索页面、搜索接口和问答匹配。
 search_per_minute = 120
 
+[audit]
+# 审计日志签名密钥文件，须放在数据库之外；留空为数据目录中的 audit.key（首次启动时生成）。
+# 多节点部署时，每个节点须使用同一密钥文件。审计记录不删除（数据库触发器拒绝修改和删除）。
+key_file = ""
+
 [database]
 # 留空：使用数据目录中的内置 SQLite 数据库。
 # PostgreSQL：url = "postgres://用户:密码@主机:5432/数据库"

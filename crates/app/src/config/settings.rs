@@ -17,6 +17,7 @@ pub struct Settings {
     pub platform: PlatformSettings,
     pub server: ServerSettings,
     pub limits: LimitSettings,
+    pub audit: AuditSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
 }
@@ -202,6 +203,26 @@ pub enum Ask {
     Required,
 }
 
+/// The audit log (审计日志).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AuditSettings {
+    /// The file holding the key that signs the audit chain, outside the database;
+    /// empty means `audit.key` in the data directory. Created on the first start;
+    /// every node of a cluster must name the same file (or a copy of it).
+    pub key_file: String,
+}
+
+impl AuditSettings {
+    /// Where the key file is, relative paths taken from the data directory.
+    pub fn key_path(&self, data_dir: &std::path::Path) -> std::path::PathBuf {
+        match self.key_file.trim() {
+            "" => data_dir.join("audit.key"),
+            path => data_dir.join(path),
+        }
+    }
+}
+
 /// The database.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -251,6 +272,7 @@ impl std::fmt::Debug for Settings {
             .field("agency", &self.agency)
             .field("server", &self.server)
             .field("limits", &self.limits)
+            .field("audit", &self.audit)
             .field("database", &self.database)
             .field("log", &self.log)
             .finish()

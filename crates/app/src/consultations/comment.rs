@@ -7,6 +7,7 @@ use crate::config::Ask;
 use crate::form::Problems;
 use crate::{App, Error, Result};
 use gongkai_domain::consultation::Stage;
+use gongkai_domain::contact::ContactKind;
 use gongkai_store::consultations::{self, NewComment};
 use gongkai_store::{Actor, ConsultationId};
 use serde::Deserialize;
@@ -26,11 +27,19 @@ pub struct CommentInput {
 }
 
 /// A field as the office asks for it: dropped when not asked, required when so set.
-fn asked(problems: &mut Problems, ask: Ask, value: &str, field: &str) -> String {
+fn asked(
+    problems: &mut Problems,
+    ask: Ask,
+    (value, contact): (&str, Option<ContactKind>),
+    field: &str,
+) -> String {
     if ask == Ask::No {
         return String::new();
     }
-    let value = problems.text(value, MAX_SHORT_CHARS, field);
+    let value = match contact {
+        Some(kind) => problems.contact(value, kind, field),
+        None => problems.text(value, MAX_SHORT_CHARS, field),
+    };
     if ask == Ask::Required && value.is_empty() {
         problems.add(field, "请填写");
     }
@@ -55,11 +64,16 @@ pub async fn comment(app: &App, id: ConsultationId, input: &CommentInput) -> Res
         problems.add("意见内容", "请填写");
     }
     let comment = NewComment {
-        name: asked(&mut problems, settings.comment_name, &input.name, "姓名"),
+        name: asked(
+            &mut problems,
+            settings.comment_name,
+            (&input.name, None),
+            "姓名",
+        ),
         contact: asked(
             &mut problems,
             settings.comment_contact,
-            &input.contact,
+            (&input.contact, Some(ContactKind::PhoneOrEmail)),
             "联系方式",
         ),
         body,

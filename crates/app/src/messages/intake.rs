@@ -7,6 +7,7 @@ use crate::documents::today;
 use crate::form::Problems;
 use crate::tracking::{new_tracking_code, tracking_hash};
 use crate::{App, Error, Result};
+use gongkai_domain::contact::ContactKind;
 use gongkai_domain::message::Category;
 use gongkai_store::messages::{self, Message, MessageFields};
 use gongkai_store::{Actor, MailboxId};
@@ -78,7 +79,7 @@ pub async fn submit(app: &App, input: &MessageInput) -> Result<Submitted> {
         problems.add("留言内容", "请填写");
     }
     let name = problems.text(&input.name, MAX_SHORT_CHARS, "姓名");
-    let contact = problems.text(&input.contact, MAX_SHORT_CHARS, "联系方式");
+    let contact = problems.contact(&input.contact, ContactKind::PhoneOrEmail, "联系方式");
     problems.finish()?;
     let (Some(mailbox), Some(category), Some(workdays)) = (mailbox, category, workdays) else {
         return Err(Error::Internal("留言表单检查不完整".into()));

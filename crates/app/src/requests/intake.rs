@@ -11,6 +11,7 @@ use crate::{App, Error, Result};
 use chrono::NaiveDate;
 use gongkai_domain::annual_report::ApplicantType;
 use gongkai_domain::calendar::parse_date;
+use gongkai_domain::contact::ContactKind;
 use gongkai_domain::credit_code::CreditCode;
 use gongkai_domain::pii::id_number::is_valid_id_number;
 use gongkai_domain::request::form_choices::{DELIVERY_CHOICES, FORM_CHOICES, choice_value};
@@ -108,8 +109,8 @@ impl RequestInput {
             }
             _ => {}
         }
-        let phone = problems.text(&self.phone, MAX_SHORT_CHARS, "联系电话");
-        let email = problems.text(&self.email, MAX_SHORT_CHARS, "电子邮箱");
+        let phone = problems.contact(&self.phone, ContactKind::Phone, "联系电话");
+        let email = problems.contact(&self.email, ContactKind::Email, "电子邮箱");
         let address = problems.text(&self.address, MAX_SHORT_CHARS, "通信地址");
         if phone.is_empty() && email.is_empty() && address.is_empty() {
             problems.add("联系方式", "请至少填写联系电话、电子邮箱或通信地址中的一项");

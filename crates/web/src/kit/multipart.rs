@@ -1,7 +1,8 @@
 //! Reading a multipart form (files with text fields) into memory, for every upload of
-//! the console; a body over the limit is answered with the Chinese 413 page.
+//! the console; a body over the limit is answered with the Chinese 413 page, a text
+//! field that is not UTF-8 with the 400 page.
 
-use super::security::too_large;
+use super::security::{malformed_form, too_large};
 use super::state::AppState;
 use axum::extract::Multipart;
 use axum::http::StatusCode;
@@ -64,6 +65,8 @@ pub fn parse_org(value: &str) -> Result<OrgId, Error> {
 enum Refusal {
     /// Over the body limit.
     TooLarge,
+    /// A text field (named) whose bytes are not UTF-8.
+    Malformed(String),
     Invalid(Error),
 }
 
@@ -88,6 +91,7 @@ pub async fn read(
         Ok(form) => Ok(Ok(form)),
         Err(Refusal::Invalid(e)) => Ok(Err(e)),
         Err(Refusal::TooLarge) => Err(too_large(state.app.settings.server.body_limit_bytes)),
+        Err(Refusal::Malformed(name)) => Err(malformed_form(&name)),
     }
 }
 
@@ -108,7 +112,14 @@ async fn read_fields(multipart: &mut Multipart) -> Result<MultipartForm, Refusal
                     });
                 }
             }
-            None => form.fields.push((name, field.text().await?)),
+            None => {
+                // Read as bytes: `text()` would put U+FFFD where the bytes are not UTF-8.
+                let bytes = field.bytes().await?;
+                match String::from_utf8(bytes.to_vec()) {
+                    Ok(text) => form.fields.push((name, text)),
+                    Err(_) => return Err(Refusal::Malformed(name)),
+                }
+            }
         }
     }
     Ok(form)

@@ -91,3 +91,13 @@ pub fn too_large(limit_bytes: usize) -> Response {
     let page = ErrorPage::bare(StatusCode::PAYLOAD_TOO_LARGE, &message);
     (StatusCode::PAYLOAD_TOO_LARGE, Html(page)).into_response()
 }
+
+/// The 400 page for a form field (named) whose bytes are not UTF-8; the content is
+/// refused rather than stored with U+FFFD in place of what was sent.
+pub fn malformed_form(name: &str) -> Response {
+    let message = format!(
+        "提交的表单无法读取：字段“{name}”含有无法识别的字符（不是有效的 UTF-8 编码）。请检查浏览器或输入法的编码设置后重新提交。"
+    );
+    let page = ErrorPage::bare(StatusCode::BAD_REQUEST, &message);
+    (StatusCode::BAD_REQUEST, Html(page)).into_response()
+}

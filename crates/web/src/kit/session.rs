@@ -11,6 +11,7 @@
 use super::api_error::ErrorBody;
 use super::error::WebError;
 use super::error_page::ErrorPage;
+use super::security::{malformed_form, too_large};
 use super::state::AppState;
 use super::visitor::{
     CSRF_COOKIE, CSRF_FIELD, Prefs, SESSION_COOKIE, Visitor, add_cookie, site_cookie,
@@ -140,20 +141,19 @@ fn tokens_match(presented: Option<&str>, expected: &str) -> bool {
 }
 
 /// The token a request presents: the `x-csrf-token` header, the `csrf_token` field
-/// of a URL-encoded form (the body is read and put back), or, for a multipart upload
-/// only, the `csrf_token` query parameter.
+/// of a URL-encoded form, or, for a multipart upload only, the `csrf_token` query
+/// parameter. A URL-encoded body is read (and put back) either way, and refused
+/// with 400 when a field does not decode to UTF-8: axum's `Form` would store it with
+/// U+FFFD in place of the bytes.
 async fn presented_token(
     request: Request,
     limit: usize,
 ) -> Result<(Request, Option<String>), Response> {
-    if let Some(token) = request
+    let header_token = request
         .headers()
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
-    {
-        let token = token.to_string();
-        return Ok((request, Some(token)));
-    }
+        .map(str::to_string);
     let content_type = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -165,17 +165,43 @@ async fn presented_token(
             .uri()
             .query()
             .and_then(|q| field(q.as_bytes(), CSRF_FIELD));
-        return Ok((request, from_query));
+        return Ok((request, header_token.or(from_query)));
     }
     if !content_type.starts_with("application/x-www-form-urlencoded") {
-        return Ok((request, None));
+        return Ok((request, header_token));
     }
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, limit)
         .await
-        .map_err(|_| (StatusCode::PAYLOAD_TOO_LARGE, "请求内容过大").into_response())?;
-    let token = field(&bytes, CSRF_FIELD);
+        .map_err(|_| too_large(limit))?;
+    if let Some(name) = malformed_field(&bytes) {
+        return Err(malformed_form(&name));
+    }
+    let token = header_token.or_else(|| field(&bytes, CSRF_FIELD));
     Ok((Request::from_parts(parts, Body::from(bytes)), token))
+}
+
+/// The name of the first field of a URL-encoded body whose name or value does not
+/// decode to UTF-8 (the name itself shown lossily).
+fn malformed_field(encoded: &[u8]) -> Option<String> {
+    let decodes = |part: &[u8]| {
+        let spaced: Vec<u8> = part
+            .iter()
+            .map(|&b| if b == b'+' { b' ' } else { b })
+            .collect();
+        percent_encoding::percent_decode(&spaced)
+            .decode_utf8()
+            .is_ok()
+    };
+    encoded.split(|&b| b == b'&').find_map(|pair| {
+        let mut halves = pair.splitn(2, |&b| b == b'=');
+        let name = halves.next().unwrap_or_default();
+        let value = halves.next().unwrap_or_default();
+        (!decodes(name) || !decodes(value)).then(|| {
+            let name = percent_encoding::percent_decode(name).decode_utf8_lossy();
+            name.into_owned()
+        })
+    })
 }
 
 fn field(encoded: &[u8], name: &str) -> Option<String> {

@@ -52,7 +52,16 @@ impl TestApp {
         };
         let a = TestApp::start(settings(&configure), None).await;
         let accounts = a.accounts.clone();
-        let b = TestApp::start(settings(&configure), Some(accounts)).await;
+        // The nodes share the audit key, as a cluster's nodes must.
+        let mut b_settings = settings(&configure);
+        b_settings.audit.key_file = a
+            .app
+            .settings
+            .audit
+            .key_path(&a.app.data_dir)
+            .display()
+            .to_string();
+        let b = TestApp::start(b_settings, Some(accounts)).await;
         Some((a, b, database))
     }
 
@@ -160,7 +169,7 @@ pub struct PgDatabase {
 }
 
 impl PgDatabase {
-    async fn create(admin_url: &str) -> PgDatabase {
+    pub async fn create(admin_url: &str) -> PgDatabase {
         let name = format!("gongkai_web_{:016x}", rand_suffix());
         let admin = sqlx::PgPool::connect(admin_url).await.unwrap();
         sqlx::query(&format!("CREATE DATABASE {name}"))

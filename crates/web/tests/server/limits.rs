@@ -152,4 +152,9 @@ async fn the_first_serials_of_a_year_taken_at_once_on_two_postgres_nodes_are_dis
     serials.sort();
     serials.dedup();
     assert_eq!(serials.len(), 40);
+    // Both nodes signed their entries with the shared key: the chain verifies on each.
+    for node in [&a, &b] {
+        let report = gongkai_app::audit::verify(&node.app).await.unwrap();
+        assert_eq!(report.first_broken, None);
+    }
 }

@@ -1,4 +1,9 @@
-//! Use cases of the audit log: the console's filtered view and chain verification.
+//! Use cases of the audit log: the console's filtered view, chain verification and
+//! the key that signs the chain.
+
+mod key;
+
+pub(crate) use key::install as install_key;
 
 use crate::access::{self, CurrentUser};
 use crate::{App, Result};
