@@ -61,18 +61,7 @@ async fn a_backup_under_write_load_restores_every_acknowledged_request_and_file(
     load.stop().await;
 
     let (copy, _dir) = restored(&archive, &manifest).await;
-    let serials: Vec<String> = gongkai_store::requests::list(&copy.store)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| r.serial)
-        .collect();
-    for serial in &before {
-        assert!(
-            serials.contains(serial),
-            "{serial} acknowledged before the backup is lost"
-        );
-    }
+    crate::load::assert_all_stored(&copy, &before).await;
     assert_eq!(manifest.stored_files(), 2);
     for file in stored_files(&copy.data_dir.join("files")) {
         let original = app

@@ -110,18 +110,7 @@ async fn the_postgres_procedure_restores_what_two_nodes_acknowledged() {
     load.stop().await;
 
     let (copy, _db, _dir) = restore(&admin_url, &dump, &archive).await;
-    let serials: Vec<String> = gongkai_store::requests::list(&copy.store)
-        .await
-        .unwrap()
-        .into_iter()
-        .map(|r| r.serial)
-        .collect();
-    for serial in &before {
-        assert!(
-            serials.contains(serial),
-            "{serial} acknowledged before the dump is lost"
-        );
-    }
+    crate::load::assert_all_stored(&copy, &before).await;
     assert_eq!(manifest.stored_files(), 1);
     for entry in manifest
         .entries

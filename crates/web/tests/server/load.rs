@@ -84,3 +84,19 @@ pub async fn submit(url: &str, n: usize) -> Option<String> {
     let body: Value = response.json().await.ok()?;
     body["serial"].as_str().map(str::to_string)
 }
+
+/// Asserts that every serial in `acknowledged` is a request stored in `app`.
+pub async fn assert_all_stored(app: &gongkai_app::App, acknowledged: &[String]) {
+    let stored: Vec<String> = gongkai_store::requests::list(&app.store)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.serial)
+        .collect();
+    for serial in acknowledged {
+        assert!(
+            stored.contains(serial),
+            "acknowledged request {serial} is lost"
+        );
+    }
+}
