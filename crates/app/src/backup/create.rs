@@ -3,8 +3,10 @@
 //! it commits, so every file the copy names is there; later ones are extra and
 //! harmless), the side files, and the manifest last.
 
-use super::{AUDIT_KEY, DATABASE, Entry, FORMAT, Hashing, MANIFEST, Manifest, SIDE_FILES};
-use super::{TableRows, VERSION, io_error};
+use super::manifest::{
+    AUDIT_KEY, DATABASE, Entry, FORMAT, Hashing, MANIFEST, Manifest, SIDE_FILES,
+};
+use super::manifest::{TableRows, VERSION, io_error};
 use crate::{App, Error, Result, Store};
 use gongkai_store::{Backend, audit, backup};
 use std::fs::File;
@@ -169,7 +171,7 @@ fn stored_files(data_dir: &Path) -> Result<Vec<(PathBuf, String)>> {
         for file in std::fs::read_dir(shard.path()).map_err(io_error(&shard.path()))? {
             let file = file.map_err(io_error(&shard.path()))?;
             let name = file.file_name().to_string_lossy().into_owned();
-            if super::is_content_address(&shard_name, &name) {
+            if super::manifest::is_content_address(&shard_name, &name) {
                 found.push((file.path(), format!("files/{shard_name}/{name}")));
             }
         }

@@ -4,8 +4,10 @@
 //! database, files and side files replace what was there and the old search index is
 //! removed (the caller rebuilds it and verifies the audit chain).
 
-use super::{AUDIT_KEY, DATABASE, Entry, FORMAT, Hashing, MANIFEST, Manifest, SIDE_FILES};
-use super::{VERSION, io_error, is_content_address};
+use super::manifest::{
+    AUDIT_KEY, DATABASE, Entry, FORMAT, Hashing, MANIFEST, Manifest, SIDE_FILES,
+};
+use super::manifest::{VERSION, io_error, is_content_address};
 use crate::{Error, Result};
 use std::collections::BTreeMap;
 use std::fs::File;
