@@ -13,6 +13,8 @@ pub struct App {
     pub settings: Arc<Settings>,
     pub data_dir: PathBuf,
     pub store: Store,
+    /// Where stored files live (`files.store`).
+    pub files: crate::file_store::FileStore,
     pub calendar: Arc<Calendar>,
     pub index: Arc<gongkai_search::SearchIndex>,
     /// The matching index of the policy Q&A library, rebuilt when it changes.

@@ -20,6 +20,7 @@ pub mod demo;
 pub mod documents;
 pub mod docx;
 mod error;
+pub mod file_store;
 mod form;
 pub mod guard;
 pub mod ledgers;

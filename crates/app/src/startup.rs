@@ -2,6 +2,7 @@
 //! audit key) and its search index.
 
 use crate::config::Settings;
+use crate::file_store::FileStore;
 use crate::{App, Error, Result, Store, audit, calendar, search};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,11 +25,13 @@ impl App {
         let url = settings.database_url(&data_dir);
         let store = Store::connect(&url).await?;
         let store = audit::install_key(store, &settings.audit.key_path(&data_dir)).await?;
+        let files = FileStore::open(&settings.files.store, &settings.files, &data_dir, &store)?;
         let index = search::open_index(&data_dir)?;
         let app = App {
             settings: Arc::new(settings),
             data_dir,
             store,
+            files,
             calendar: Arc::new(calendar),
             index: Arc::new(index),
             qa: Arc::default(),

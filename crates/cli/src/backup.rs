@@ -35,6 +35,12 @@ pub async fn backup(data: DataArgs, args: BackupArgs) -> Result<(), Failure> {
         contents(&manifest),
         manifest.audit_head
     );
+    if manifest.files.starts_with("s3://") {
+        println!(
+            "存储的文件在对象存储 {} 中，不在此文件内；请用对象存储自身的版本或复制功能保护它们。",
+            manifest.files
+        );
+    }
     if manifest.backend == "postgres" {
         println!(
             "PostgreSQL 数据库不在此文件中，请同时用 pg_dump 备份：pg_dump --format=custom --file=gongkai.dump 数据库地址"

@@ -14,6 +14,7 @@ mod data;
 mod export;
 mod extract;
 mod failure;
+mod files;
 mod import;
 mod qa;
 mod report;
@@ -65,6 +66,9 @@ enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into a data directory, rebuild the index, verify the audit log.
     Restore(backup::RestoreArgs),
+    /// Stored files: migrate them to another backend.
+    #[command(subcommand)]
+    Files(files::FilesCommand),
     /// Audit log: verify the hash chain.
     #[command(subcommand)]
     Audit(setup::AuditCommand),
@@ -115,6 +119,7 @@ async fn run_async(data: DataArgs, command: Command) -> Result<(), Failure> {
         Command::Export(command) => export::run(data, command).await,
         Command::Audit(command) => setup::audit(data, command).await,
         Command::Backup(args) => backup::backup(data, args).await,
+        Command::Files(command) => files::run(data, command).await,
         Command::Restore(args) => backup::restore(data, args).await,
         Command::Reindex => setup::reindex(data).await,
         Command::Report(command) => report::run(data, command).await,

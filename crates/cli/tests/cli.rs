@@ -17,6 +17,8 @@ mod bench;
 mod calendar;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/files.rs"]
+mod files;
 #[path = "cli/import.rs"]
 mod import;
 #[path = "cli/qa.rs"]

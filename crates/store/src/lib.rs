@@ -18,6 +18,7 @@ pub mod backup;
 pub mod consultations;
 pub mod documents;
 mod error;
+pub mod file_contents;
 mod filter;
 mod ids;
 pub mod ledgers;

@@ -7,6 +7,7 @@ use super::manifest::{
     AUDIT_KEY, DATABASE, Entry, FORMAT, Hashing, MANIFEST, Manifest, SIDE_FILES,
 };
 use super::manifest::{TableRows, VERSION, io_error};
+use crate::file_store::{FileStore, content_path};
 use crate::{App, Error, Result, Store};
 use gongkai_store::{Backend, audit, backup};
 use std::fs::File;
@@ -52,6 +53,7 @@ pub async fn create(app: &App, out: &Path) -> Result<Manifest> {
         gongkai: env!("CARGO_PKG_VERSION").to_string(),
         created_at: chrono::Utc::now().to_rfc3339(),
         backend: app.store.backend().name().to_string(),
+        files: app.files.describe(),
         audit_head,
         tables,
         entries: Vec::new(),
@@ -60,6 +62,7 @@ pub async fn create(app: &App, out: &Path) -> Result<Manifest> {
         data_dir: app.data_dir.clone(),
         database,
         audit_key: app.settings.audit.key_path(&app.data_dir),
+        stored: local_files(&app.files).await?,
     };
     let out = out.to_path_buf();
     let tmp = staging.path().join("archive.tar");
@@ -77,6 +80,24 @@ struct Sources {
     data_dir: PathBuf,
     database: Option<PathBuf>,
     audit_key: PathBuf,
+    /// The stored files on this node's disk and their names in the archive.
+    stored: Vec<(PathBuf, String)>,
+}
+
+/// The stored files of a `local` file store (those of the `database` store are in
+/// the database; an object store keeps its own copies).
+async fn local_files(files: &FileStore) -> Result<Vec<(PathBuf, String)>> {
+    let FileStore::Local(root) = files else {
+        return Ok(Vec::new());
+    };
+    let addresses = files.addresses().await?;
+    Ok(addresses
+        .into_iter()
+        .map(|sha256| {
+            let name = format!("files/{}/{sha256}", &sha256[..2]);
+            (content_path(root, &sha256), name)
+        })
+        .collect())
 }
 
 fn write_archive(tmp: &Path, sources: &Sources, mut manifest: Manifest) -> Result<Manifest> {
@@ -98,8 +119,8 @@ fn write_archive(tmp: &Path, sources: &Sources, mut manifest: Manifest) -> Resul
             .entries
             .push(append(&mut archive, &sources.audit_key, AUDIT_KEY)?);
     }
-    for (path, name) in stored_files(&sources.data_dir)? {
-        let entry = append(&mut archive, &path, &name)?;
+    for (path, name) in &sources.stored {
+        let entry = append(&mut archive, path, name)?;
         let address = name.rsplit('/').next().unwrap_or_default();
         if entry.sha256 != address {
             return Err(Error::Internal(format!(
@@ -152,30 +173,4 @@ fn header_for(size: u64) -> tar::Header {
             .map_or(0, |d| d.as_secs()),
     );
     header
-}
-
-/// Every stored file (`files/<shard>/<sha256>`), sorted; temporary files of writes
-/// in progress are left out.
-fn stored_files(data_dir: &Path) -> Result<Vec<(PathBuf, String)>> {
-    let root = data_dir.join("files");
-    let mut found = Vec::new();
-    let Ok(shards) = std::fs::read_dir(&root) else {
-        return Ok(found);
-    };
-    for shard in shards {
-        let shard = shard.map_err(io_error(&root))?;
-        let shard_name = shard.file_name().to_string_lossy().into_owned();
-        if !shard.path().is_dir() {
-            continue;
-        }
-        for file in std::fs::read_dir(shard.path()).map_err(io_error(&shard.path()))? {
-            let file = file.map_err(io_error(&shard.path()))?;
-            let name = file.file_name().to_string_lossy().into_owned();
-            if super::manifest::is_content_address(&shard_name, &name) {
-                found.push((file.path(), format!("files/{shard_name}/{name}")));
-            }
-        }
-    }
-    found.sort_by(|a, b| a.1.cmp(&b.1));
-    Ok(found)
 }

@@ -22,6 +22,9 @@ pub struct Manifest {
     pub created_at: String,
     /// `sqlite` (the database is in the archive) or `postgres` (dumped beside it).
     pub backend: String,
+    /// Where the stored files were (`files.store`): only a `local` store's files are
+    /// in the archive.
+    pub files: String,
     /// The audit chain's head in the copied database.
     pub audit_head: i64,
     /// Every table of the copy and its rows.
@@ -108,12 +111,8 @@ pub(super) fn io_error(path: &std::path::Path) -> impl FnOnce(std::io::Error) ->
     }
 }
 
-/// Whether `shard/name` is where the content store keeps a file: 64 lower-case hex
-/// digits under a directory of their first two.
+/// Whether `shard/name` is where a `local` file store keeps a file: a content
+/// address under a directory of its first two digits.
 pub(super) fn is_content_address(shard: &str, name: &str) -> bool {
-    name.len() == 64
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-        && name.get(..2) == Some(shard)
+    crate::file_store::is_address(name) && name.get(..2) == Some(shard)
 }

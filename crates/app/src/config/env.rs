@@ -2,7 +2,7 @@
 
 use crate::{Error, Result};
 
-const SECTIONS: [&str; 12] = [
+const SECTIONS: [&str; 13] = [
     "agency",
     "office",
     "requests",
@@ -13,6 +13,7 @@ const SECTIONS: [&str; 12] = [
     "server",
     "limits",
     "audit",
+    "files",
     "database",
     "log",
 ];

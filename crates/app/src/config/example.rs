@@ -109,6 +109,20 @@ search_per_minute = 120
 # 多节点部署时，每个节点须使用同一密钥文件。审计记录不删除（数据库触发器拒绝修改和删除）。
 key_file = ""
 
+[files]
+# 附件、佐证材料等文件的存放位置：local（本机数据目录 files/）、database（存入数据库，
+# 多节点共用，无需共享磁盘）或 "s3://存储桶/前缀"（兼容 S3 的对象存储）。
+# 更换位置前先用 gongkai files migrate --to 新位置 迁移已有文件。
+store = "local"
+# 对象存储的地址、区域和凭据（留空时读取 AWS_ENDPOINT、AWS_REGION、AWS_ACCESS_KEY_ID、
+# AWS_SECRET_ACCESS_KEY 环境变量）。
+s3_endpoint = ""
+s3_region = ""
+s3_access_key_id = ""
+s3_secret_access_key = ""
+# 是否允许以 http（非 https）连接对象存储。
+s3_allow_http = false
+
 [database]
 # 留空：使用数据目录中的内置 SQLite 数据库。
 # PostgreSQL：url = "postgres://用户:密码@主机:5432/数据库"

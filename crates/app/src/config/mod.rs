@@ -15,7 +15,8 @@ pub use example::EXAMPLE_CONFIG;
 pub use load::CONFIG_FILE;
 pub use server::{LimitSettings, ServerSettings, parse_net};
 pub use settings::{
-    AgencySettings, Ask, AuditSettings, ComplianceSettings, DatabaseSettings, LogSettings,
-    OfficeSettings, ParticipationSettings, PiiSettings, RequestSettings, Settings, redact_url,
+    AgencySettings, Ask, AuditSettings, ComplianceSettings, DatabaseSettings, FileSettings,
+    LogSettings, OfficeSettings, ParticipationSettings, PiiSettings, RequestSettings, Settings,
+    redact_url,
 };
 pub use time_zone::china_offset;

@@ -18,6 +18,7 @@ pub struct Settings {
     pub server: ServerSettings,
     pub limits: LimitSettings,
     pub audit: AuditSettings,
+    pub files: FileSettings,
     pub database: DatabaseSettings,
     pub log: LogSettings,
 }
@@ -223,6 +224,50 @@ impl AuditSettings {
     }
 }
 
+/// Where stored files live (attachments, evidence, consultation and request files).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FileSettings {
+    /// `local` (`DATA/files` on this node), `database` (in the platform's database,
+    /// shared by every node) or `s3://bucket/prefix` (an S3-compatible object store).
+    pub store: String,
+    /// The object store's endpoint, e.g. `https://oss-cn-hangzhou.aliyuncs.com` or a
+    /// MinIO address; empty: AWS, or `AWS_ENDPOINT` from the environment.
+    pub s3_endpoint: String,
+    /// Its region (empty: `AWS_REGION`, else us-east-1).
+    pub s3_region: String,
+    /// Its credentials (empty: `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`).
+    pub s3_access_key_id: String,
+    pub s3_secret_access_key: String,
+    /// Whether a plain-http endpoint is accepted (a store on the local network).
+    pub s3_allow_http: bool,
+}
+
+impl Default for FileSettings {
+    fn default() -> FileSettings {
+        FileSettings {
+            store: "local".to_string(),
+            s3_endpoint: String::new(),
+            s3_region: String::new(),
+            s3_access_key_id: String::new(),
+            s3_secret_access_key: String::new(),
+            s3_allow_http: false,
+        }
+    }
+}
+
+impl std::fmt::Debug for FileSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FileSettings")
+            .field("store", &self.store)
+            .field("s3_endpoint", &self.s3_endpoint)
+            .field("s3_region", &self.s3_region)
+            .field("s3_access_key_id", &self.s3_access_key_id)
+            .field("s3_secret_access_key", &"***")
+            .finish()
+    }
+}
+
 /// The database.
 #[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -273,6 +318,7 @@ impl std::fmt::Debug for Settings {
             .field("server", &self.server)
             .field("limits", &self.limits)
             .field("audit", &self.audit)
+            .field("files", &self.files)
             .field("database", &self.database)
             .field("log", &self.log)
             .finish()

@@ -1,17 +1,12 @@
-//! Uploaded files: the checks an upload passes (name, type, size) and the content
-//! store, where each file is kept once under its SHA-256 in `DATA/files/` and read back.
-//! Documents' attachments, tasks' evidence, consultation materials and request files
-//! all use it.
-//!
-//! A file is written to a temporary name and renamed into place, so a crash never
-//! leaves half a file under a content address. Several nodes of a cluster need the
-//! data directory's `files/` on shared storage.
+//! Uploaded files: the checks an upload passes (name, type, size), then the file store
+//! ([`crate::file_store`]), where each file is kept once under its SHA-256 and read
+//! back. Documents' attachments, tasks' evidence, consultation materials and request
+//! files all use it.
 
 use crate::{App, Error, Result};
 use gongkai_store::attachments::NewAttachment;
 use sha2::{Digest, Sha256};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// File types accepted as attachments (extension, media type): documents, sheets,
 /// 版式 files (OFD), images and archives.
@@ -80,34 +75,6 @@ fn checked_name(file_name: &str) -> Result<(String, &'static str)> {
     Ok((name, media_type))
 }
 
-/// Where the content with this SHA-256 lives.
-pub fn content_path(data_dir: &Path, sha256: &str) -> PathBuf {
-    let shard = sha256.get(..2).unwrap_or("00");
-    data_dir.join("files").join(shard).join(sha256)
-}
-
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    }
-}
-
-/// Writes `bytes` under their content address unless they are already there.
-fn store_content(data_dir: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
-    let path = content_path(data_dir, sha256);
-    if path.exists() {
-        return Ok(());
-    }
-    let dir = path.parent().unwrap_or(data_dir);
-    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io_error(dir))?;
-    temp.write_all(bytes).map_err(io_error(&path))?;
-    temp.as_file().sync_all().map_err(io_error(&path))?;
-    temp.persist(&path).map_err(|e| io_error(&path)(e.error))?;
-    Ok(())
-}
-
 /// The cleaned name and media type of an upload, refused when its name or type is not
 /// accepted or it is empty.
 pub(crate) fn check_upload(file_name: &str, bytes: &[u8]) -> Result<(String, &'static str)> {
@@ -127,14 +94,11 @@ pub(crate) async fn save_upload(
 ) -> Result<NewAttachment> {
     let (name, media_type) = check_upload(file_name, &bytes)?;
     let size_bytes = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-    let data_dir = app.data_dir.clone();
-    let sha256 = tokio::task::spawn_blocking(move || -> Result<String> {
-        let sha256 = hex::encode(Sha256::digest(&bytes));
-        store_content(&data_dir, &sha256, &bytes)?;
-        Ok(sha256)
-    })
-    .await
-    .map_err(|e| Error::Internal(format!("保存附件失败：{e}")))??;
+    let (sha256, bytes) =
+        tokio::task::spawn_blocking(move || (hex::encode(Sha256::digest(&bytes)), bytes))
+            .await
+            .map_err(|e| Error::Internal(format!("保存附件失败：{e}")))?;
+    app.files.put(&sha256, bytes).await?;
     Ok(NewAttachment {
         sha256,
         file_name: name,
@@ -145,8 +109,7 @@ pub(crate) async fn save_upload(
 
 /// The content stored under a content address.
 pub(crate) async fn read_content(app: &App, sha256: &str) -> Result<Vec<u8>> {
-    let path = content_path(&app.data_dir, sha256);
-    tokio::fs::read(&path).await.map_err(io_error(&path))
+    app.files.get(sha256).await
 }
 
 #[cfg(test)]
@@ -168,19 +131,5 @@ mod tests {
         for name in ["", "../", ".htaccess", "run.exe", "page.html", "无扩展名"] {
             assert!(checked_name(name).is_err(), "{name:?}");
         }
-    }
-
-    #[test]
-    fn content_is_written_once_under_its_hash() {
-        let dir = tempfile::tempdir().unwrap();
-        let sha = hex::encode(Sha256::digest(b"abc"));
-        store_content(dir.path(), &sha, b"abc").unwrap();
-        store_content(dir.path(), &sha, b"abc").unwrap();
-        let path = content_path(dir.path(), &sha);
-        assert_eq!(std::fs::read(&path).unwrap(), b"abc");
-        assert_eq!(
-            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
-            1
-        );
     }
 }
