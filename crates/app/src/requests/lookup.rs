@@ -92,3 +92,10 @@ async fn opened(
     }
     handling(app, request).await
 }
+
+/// Every request's serial, for `gongkai bench load`'s check that no acknowledged
+/// submission was lost (an operator's command: no user to authorise).
+pub async fn serials(app: &App) -> Result<Vec<String>> {
+    let requests = gongkai_store::requests::list(&app.store).await?;
+    Ok(requests.into_iter().map(|r| r.serial).collect())
+}

@@ -32,7 +32,7 @@ pub use handling::payment_due;
 pub(crate) use intake::record_as;
 pub use intake::{RequestInput, Submitted, agencies, record, submit};
 pub(crate) use lookup::every_request;
-pub use lookup::{DUE_WITHIN, MAX_WITHIN, detail, due_within, list, track};
+pub use lookup::{DUE_WITHIN, MAX_WITHIN, detail, due_within, list, serials, track};
 pub use record::Handling;
 pub use reply::{ReplyInput, reply};
 pub use step_input::StepInput;

@@ -9,7 +9,9 @@
 //! * `bench extract` times work-plan extraction of files in process (MB/s);
 //! * `bench pii` times the personal-information guard over files' text (MB/s);
 //! * `bench documents` stores generated documents with planted personal data, the
-//!   load `gongkai scan pii` is timed over.
+//!   load `gongkai scan pii` is timed over;
+//! * `bench load` sends public submissions to running servers at once and checks that
+//!   every acknowledged one is stored.
 //!
 //! Input files that cannot be read or parsed exit with code 2, naming file and line.
 
@@ -18,6 +20,7 @@ mod documents;
 mod extract;
 mod index;
 mod io;
+mod load;
 mod pii;
 mod queries;
 mod record;
@@ -48,6 +51,8 @@ pub enum BenchCommand {
     Report(ReportArgs),
     /// Store generated documents (some with planted personal data) in DATA's database.
     Documents(DocumentsArgs),
+    /// Submit disclosure requests to running servers at once; report latency and losses.
+    Load(load::LoadArgs),
 }
 
 #[derive(Args)]
@@ -139,5 +144,6 @@ pub fn run(data: &DataArgs, command: BenchCommand) -> Result<(), Failure> {
         )),
         BenchCommand::Documents(args) => crate::setup::runtime()?
             .block_on(documents::run(data, args.docs, args.seed, args.every)),
+        BenchCommand::Load(args) => crate::setup::runtime()?.block_on(load::run(data, args)),
     }
 }
