@@ -82,7 +82,16 @@ fn read_csv(bytes: &[u8]) -> std::result::Result<Vec<Vec<String>>, String> {
         .collect()
 }
 
+/// The first sheet's rows. calamine runs under `catch_unwind`, as in the extractor: a
+/// malformed workbook (the `xlsx` fuzz target found a `<dimension ref>` whose end
+/// precedes its start, on which calamine 0.30 subtracts with overflow) is refused,
+/// not a panic.
 fn read_sheet(path: &Path) -> std::result::Result<Vec<Vec<String>>, String> {
+    std::panic::catch_unwind(|| read_first_sheet(path))
+        .unwrap_or_else(|_| Err("文件结构损坏，解析器无法处理".to_string()))
+}
+
+fn read_first_sheet(path: &Path) -> std::result::Result<Vec<Vec<String>>, String> {
     let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
     let range = workbook
         .worksheet_range_at(0)
