@@ -81,7 +81,13 @@ for backend in sqlite postgres postgres-2; do
   stop_all
 done
 
-echo "== kill -9 in the middle of a stream (16 clients), every acknowledged one after the restart"
+total() { # URL: the "total" of a JSON answer
+  curl -s "$1" | grep -o '"total":[0-9]*' | head -1 | cut -d: -f2
+}
+
+echo "== kill -9 in the middle of a stream (16 clients) while documents are imported beside it;"
+echo "   after the restart: every acknowledged submission stored, every node's index holding every public document"
+printf 'backend\tacknowledged\tlost\tdocuments\tindexed (per node)\n'
 for backend in sqlite postgres postgres-2; do
   name="kill_${backend//-/_}"
   nodes "$name" "$backend"
@@ -89,10 +95,19 @@ for backend in sqlite postgres postgres-2; do
   "$BIN" bench load "${DATA_ARGS[@]}" "${URLS[@]}" --submissions 1000000 --concurrency 16 \
     --acknowledged "$acked" >/dev/null 2>&1 &
   load=$!
-  sleep 3
+  sleep 1
+  # Published beside the running nodes (the CLI writes the database and the search
+  # outbox; each node's index follows the outbox), then a search starts a catch-up.
+  "$BIN" import policies "${DATA_ARGS[@]}" fixtures/bench fixtures/seeds >/dev/null 2>&1
+  curl -s "http://127.0.0.1:18081/api/v1/search?q=%E6%94%BF%E5%8A%A1%E5%85%AC%E5%BC%80" >/dev/null &
+  sleep 0.2
   kill_all
   wait "$load" || true
   restart "$name" "$backend"
-  printf '%s\t' "$backend"; "$BIN" bench load "${DATA_ARGS[@]}" --check "$acked" | tail -1
+  checked=$("$BIN" bench load "${DATA_ARGS[@]}" --check "$acked" | tail -1)
+  documents=$(total "http://127.0.0.1:18081/api/v1/documents?per_page=1")
+  indexed=$(total "http://127.0.0.1:18081/api/v1/search?per_page=1")
+  [ "$backend" = postgres-2 ] && indexed="$indexed $(total "http://127.0.0.1:18082/api/v1/search?per_page=1")"
+  printf '%s\t%s\t%s\t%s\n' "$backend" "$checked" "$documents" "$indexed"
   stop_all
 done
