@@ -82,6 +82,7 @@ pub(crate) async fn append(
     let last_seq: i64 = head.try_get("seq")?;
     let mut prev_hash: String = head.try_get("hash")?;
     let at = now();
+    let mut entries = Vec::with_capacity(pending.len());
     for (offset, entry) in (0_i64..).zip(pending) {
         let mut stored = AuditEntry {
             seq: last_seq - count + 1 + offset,
@@ -97,36 +98,78 @@ pub(crate) async fn append(
             hash: String::new(),
         };
         stored.hash = stored.expected_hash(key);
-        insert(conn, &stored).await?;
-        prev_hash = stored.hash;
+        prev_hash = stored.hash.clone();
+        entries.push(stored);
     }
-    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
-        .bind(prev_hash)
-        .execute(&mut *conn)
-        .await?;
+    insert_and_move_head(conn, &entries, &prev_hash).await
+}
+
+/// Entries written per statement (11 parameters each, far below either backend's
+/// limit on parameters).
+const ENTRIES_PER_STATEMENT: usize = 500;
+
+/// Writes the entries and the head's new hash in as few round trips as the backend
+/// allows, since every writer waits for the head's lock meanwhile: on PostgreSQL the
+/// last insert carries the head's update (a data-modifying `WITH`), so one entry
+/// costs one statement; on SQLite the head is updated after the inserts.
+async fn insert_and_move_head(
+    conn: &mut AnyConnection,
+    entries: &[AuditEntry],
+    head_hash: &str,
+) -> Result<()> {
+    let postgres = conn.backend_name() == "PostgreSQL";
+    let chunks: Vec<&[AuditEntry]> = entries.chunks(ENTRIES_PER_STATEMENT).collect();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let with_head = postgres && i + 1 == chunks.len();
+        let sql = insert_sql(chunk.len(), with_head);
+        let mut query = sqlx::query(&sql);
+        for e in *chunk {
+            query = query
+                .bind(e.seq)
+                .bind(to_text(e.at))
+                .bind(e.actor_id.map(|id| id.0))
+                .bind(e.actor_name.clone())
+                .bind(e.action.clone())
+                .bind(e.entity_type.clone())
+                .bind(e.entity_id.clone())
+                .bind(e.before_json.clone())
+                .bind(e.after_json.clone())
+                .bind(e.prev_hash.clone())
+                .bind(e.hash.clone());
+        }
+        if with_head {
+            query = query.bind(head_hash);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    if !postgres || entries.is_empty() {
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+            .bind(head_hash)
+            .execute(&mut *conn)
+            .await?;
+    }
     Ok(())
 }
 
-async fn insert(conn: &mut AnyConnection, e: &AuditEntry) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO audit_log (seq, at, actor_id, actor_name, action, entity_type, entity_id, \
-         before_json, after_json, prev_hash, hash) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-    )
-    .bind(e.seq)
-    .bind(to_text(e.at))
-    .bind(e.actor_id.map(|id| id.0))
-    .bind(&e.actor_name)
-    .bind(&e.action)
-    .bind(&e.entity_type)
-    .bind(&e.entity_id)
-    .bind(&e.before_json)
-    .bind(&e.after_json)
-    .bind(&e.prev_hash)
-    .bind(&e.hash)
-    .execute(conn)
-    .await?;
-    Ok(())
+/// `INSERT` of `rows` entries, followed on PostgreSQL by the head's update.
+fn insert_sql(rows: usize, with_head: bool) -> String {
+    const FIELDS: usize = 11;
+    let values = (0..rows)
+        .map(|row| {
+            let params: Vec<String> = (1..=FIELDS)
+                .map(|field| format!("${}", row * FIELDS + field))
+                .collect();
+            format!("({})", params.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let insert = format!("INSERT INTO audit_log ({COLUMNS}) VALUES {values}");
+    if with_head {
+        let head = rows * FIELDS + 1;
+        format!("WITH written AS ({insert}) UPDATE audit_head SET hash = ${head} WHERE id = 1")
+    } else {
+        insert
+    }
 }
 
 const COLUMNS: &str = "seq, at, actor_id, actor_name, action, entity_type, entity_id, \
