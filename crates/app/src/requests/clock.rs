@@ -15,6 +15,14 @@ pub(super) async fn handling(app: &App, request: Request) -> Result<Handling> {
     handling_of(app, request, events, cases)
 }
 
+/// The clock of a request just received: nothing recorded on it yet.
+pub(super) fn reckoning_of_new(app: &App, request: &Request) -> Result<request_clock::Reckoning> {
+    Ok(request_clock::reckon(
+        &clock_input(app, request, &[]),
+        &app.calendar,
+    )?)
+}
+
 /// A request's clock and standing from its record.
 pub(super) fn handling_of(
     app: &App,

@@ -16,6 +16,7 @@ use gongkai_domain::credit_code::CreditCode;
 use gongkai_domain::pii::id_number::is_valid_id_number;
 use gongkai_domain::request::form_choices::{DELIVERY_CHOICES, FORM_CHOICES, choice_value};
 use gongkai_domain::request::{Channel, format_serial};
+use gongkai_domain::request_clock::Reckoning;
 use gongkai_store::requests::{self, Request, RequestFields};
 use gongkai_store::{OrgId, orgs};
 use serde::Deserialize;
@@ -167,6 +168,8 @@ impl RequestInput {
 pub struct Submitted {
     pub request: Request,
     pub tracking_code: String,
+    /// Its clock, as the applicant is told it at once (computed, not read back).
+    pub reckoning: Reckoning,
 }
 
 /// The agency the public form addresses: the first top-level unit.
@@ -270,8 +273,10 @@ async fn intake(
     let request =
         requests::create(&mut tx, &fields, &tracking_hash(&tracking_code), serial).await?;
     tx.commit().await?;
+    let reckoning = super::clock::reckoning_of_new(app, &request)?;
     Ok(Submitted {
         request,
         tracking_code,
+        reckoning,
     })
 }

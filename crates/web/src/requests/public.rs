@@ -83,19 +83,13 @@ async fn submit_request(
 ) -> Result<Response, WebError> {
     match requests::submit(&state.app, &input).await {
         Ok(submitted) => {
-            let handling = requests::track(
-                &state.app,
-                &submitted.request.serial,
-                &submitted.tracking_code,
-            )
-            .await?;
             let page = SubmittedPage {
                 layout: Layout::public(&state, &visitor, "申请已提交"),
                 serial: submitted.request.serial,
                 tracking_code: submitted.tracking_code,
                 received_on: submitted.request.fields.received_on.to_string(),
-                due: handling.reckoning.due.to_string(),
-                provisional: handling.reckoning.provisional_note_zh(),
+                due: submitted.reckoning.due.to_string(),
+                provisional: submitted.reckoning.provisional_note_zh(),
             };
             render_private(&page)
         }

@@ -118,12 +118,10 @@ pub async fn submit_request(
 
 async fn submit(state: &AppState, body: SubmitBody) -> Result<Submitted, ApiError> {
     let submitted = requests::submit(&state.app, &RequestInput::from(body)).await?;
-    let serial = submitted.request.serial;
-    let handling = requests::track(&state.app, &serial, &submitted.tracking_code).await?;
     Ok(Submitted {
-        received_on: handling.request.fields.received_on,
-        due_on: handling.reckoning.due,
-        serial,
+        received_on: submitted.request.fields.received_on,
+        due_on: submitted.reckoning.due,
+        serial: submitted.request.serial,
         tracking_code: submitted.tracking_code,
     })
 }
