@@ -276,6 +276,19 @@ pub async fn find_by_name(store: &Store, name: &str) -> Result<Option<Org>> {
 }
 
 /// Every unit with its aliases, in display order (sort order, then creation).
+/// The first top-level unit in directory order (the platform's government), read
+/// alone: what every public submission is addressed to by default.
+pub async fn first_root(store: &Store) -> Result<Option<OrgId>> {
+    let row =
+        sqlx::query("SELECT id FROM orgs WHERE parent_id IS NULL ORDER BY sort_order, id LIMIT 1")
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(match row {
+        Some(row) => Some(OrgId(row.try_get("id")?)),
+        None => None,
+    })
+}
+
 pub async fn list(store: &Store) -> Result<Vec<Org>> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM orgs ORDER BY sort_order, id"

@@ -174,10 +174,8 @@ pub struct Submitted {
 
 /// The agency the public form addresses: the first top-level unit.
 async fn public_agency(app: &App) -> Result<OrgId> {
-    crate::orgs::roots(app)
+    orgs::first_root(&app.store)
         .await?
-        .first()
-        .map(|o| o.id)
         .ok_or_else(|| Error::Internal("单位目录为空，无法受理申请".to_string()))
 }
 
