@@ -86,6 +86,14 @@ impl Error {
         }
     }
 
+    /// The I/O failure at `path`, as a `map_err` argument: `.map_err(Error::io(path))`.
+    pub(crate) fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+        move |source| Error::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+
     /// Shorthand for a refused field value.
     pub fn invalid(field: &str, message: impl Into<String>) -> Error {
         Error::Invalid {

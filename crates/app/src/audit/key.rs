@@ -31,7 +31,7 @@ pub(crate) async fn install(store: Store, path: &Path) -> Result<Store> {
     let key = match std::fs::read_to_string(path) {
         Ok(text) => parse(&text, path)?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => create(&store, path).await?,
-        Err(e) => return Err(io_error(path, e)),
+        Err(e) => return Err(Error::io(path)(e)),
     };
     Ok(store.with_audit_key(key))
 }
@@ -57,7 +57,7 @@ async fn create(store: &Store, path: &Path) -> Result<AuditKey> {
     };
     let text = toml::to_string(&file).map_err(|e| Error::Internal(e.to_string()))?;
     if !write_new(path, &format!("{HEADER}{text}"))? {
-        let text = std::fs::read_to_string(path).map_err(|e| io_error(path, e))?;
+        let text = std::fs::read_to_string(path).map_err(Error::io(path))?;
         return parse(&text, path);
     }
     let key = parse(&text, path)?;
@@ -82,20 +82,13 @@ fn write_new(path: &Path, text: &str) -> Result<bool> {
         f.write_all(text.as_bytes())?;
         f.sync_all()
     });
-    written.map_err(|e| io_error(&tmp, e))?;
+    written.map_err(Error::io(&tmp))?;
     // A hard link publishes the complete file atomically and fails if one exists.
     let linked = std::fs::hard_link(&tmp, path);
     let _ = std::fs::remove_file(&tmp);
     match linked {
         Ok(()) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(io_error(path, e)),
-    }
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    Error::Io {
-        path: path.display().to_string(),
-        source,
+        Err(e) => Err(Error::io(path)(e)),
     }
 }

@@ -6,7 +6,7 @@
 use super::manifest::{
     AUDIT_KEY, DATABASE, Entry, FORMAT, Hashing, MANIFEST, Manifest, SIDE_FILES,
 };
-use super::manifest::{TableRows, VERSION, io_error};
+use super::manifest::{TableRows, VERSION};
 use crate::file_store::{FileStore, content_path};
 use crate::{App, Error, Result, Store};
 use gongkai_store::{Backend, audit, backup};
@@ -28,7 +28,7 @@ pub async fn create(app: &App, out: &Path) -> Result<Manifest> {
     let staging = tempfile::Builder::new()
         .prefix(".gongkai-backup-")
         .tempdir_in(parent)
-        .map_err(io_error(parent))?;
+        .map_err(Error::io(parent))?;
     let (database, counted) = match app.store.backend() {
         Backend::Sqlite => {
             let copy = staging.path().join(DATABASE);
@@ -68,7 +68,7 @@ pub async fn create(app: &App, out: &Path) -> Result<Manifest> {
     let tmp = staging.path().join("archive.tar");
     tokio::task::spawn_blocking(move || -> Result<Manifest> {
         let manifest = write_archive(&tmp, &sources, manifest)?;
-        std::fs::rename(&tmp, &out).map_err(io_error(&out))?;
+        std::fs::rename(&tmp, &out).map_err(Error::io(&out))?;
         Ok(manifest)
     })
     .await
@@ -101,7 +101,7 @@ async fn local_files(files: &FileStore) -> Result<Vec<(PathBuf, String)>> {
 }
 
 fn write_archive(tmp: &Path, sources: &Sources, mut manifest: Manifest) -> Result<Manifest> {
-    let file = File::create(tmp).map_err(io_error(tmp))?;
+    let file = File::create(tmp).map_err(Error::io(tmp))?;
     let mut archive = tar::Builder::new(std::io::BufWriter::new(file));
     if let Some(database) = &sources.database {
         manifest
@@ -133,12 +133,12 @@ fn write_archive(tmp: &Path, sources: &Sources, mut manifest: Manifest) -> Resul
     let mut header = header_for(json.len() as u64);
     archive
         .append_data(&mut header, MANIFEST, json.as_slice())
-        .map_err(io_error(tmp))?;
-    let writer = archive.into_inner().map_err(io_error(tmp))?;
+        .map_err(Error::io(tmp))?;
+    let writer = archive.into_inner().map_err(Error::io(tmp))?;
     let file = writer
         .into_inner()
-        .map_err(|e| io_error(tmp)(e.into_error()))?;
-    file.sync_all().map_err(io_error(tmp))?;
+        .map_err(|e| Error::io(tmp)(e.into_error()))?;
+    file.sync_all().map_err(Error::io(tmp))?;
     Ok(manifest)
 }
 
@@ -148,13 +148,13 @@ fn append(
     path: &Path,
     name: &str,
 ) -> Result<Entry> {
-    let file = File::open(path).map_err(io_error(path))?;
-    let size = file.metadata().map_err(io_error(path))?.len();
+    let file = File::open(path).map_err(Error::io(path))?;
+    let size = file.metadata().map_err(Error::io(path))?.len();
     let mut reader = Hashing::new(std::io::Read::take(file, size));
     let mut header = header_for(size);
     archive
         .append_data(&mut header, name, &mut reader)
-        .map_err(io_error(path))?;
+        .map_err(Error::io(path))?;
     let (bytes, sha256) = reader.finish();
     Ok(Entry {
         path: name.to_string(),

@@ -104,13 +104,6 @@ impl<R: std::io::Read> std::io::Read for Hashing<R> {
     }
 }
 
-pub(super) fn io_error(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> crate::Error + '_ {
-    move |source| crate::Error::Io {
-        path: path.display().to_string(),
-        source,
-    }
-}
-
 /// Whether `shard/name` is where a `local` file store keeps a file: a content
 /// address under a directory of its first two digits.
 pub(super) fn is_content_address(shard: &str, name: &str) -> bool {

@@ -7,7 +7,7 @@
 use super::manifest::{
     AUDIT_KEY, DATABASE, Entry, FORMAT, Hashing, MANIFEST, Manifest, SIDE_FILES,
 };
-use super::manifest::{VERSION, io_error, is_content_address};
+use super::manifest::{VERSION, is_content_address};
 use crate::{Error, Result};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -27,11 +27,11 @@ pub fn unpack(archive: &Path, data_dir: &Path, force: bool) -> Result<Manifest> 
             ),
         ));
     }
-    std::fs::create_dir_all(data_dir).map_err(io_error(data_dir))?;
+    std::fs::create_dir_all(data_dir).map_err(Error::io(data_dir))?;
     let staging = tempfile::Builder::new()
         .prefix(".restore-")
         .tempdir_in(data_dir)
-        .map_err(io_error(data_dir))?;
+        .map_err(Error::io(data_dir))?;
     let (manifest, unpacked) = extract(archive, staging.path())?;
     check(&manifest, &unpacked)?;
     install(staging.path(), data_dir, &manifest)?;
@@ -42,7 +42,7 @@ fn holds_anything(dir: &Path) -> Result<bool> {
     match std::fs::read_dir(dir) {
         Ok(mut entries) => Ok(entries.next().is_some()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(io_error(dir)(e)),
+        Err(e) => Err(Error::io(dir)(e)),
     }
 }
 
@@ -53,7 +53,7 @@ fn refused(reason: impl Into<String>) -> Error {
 /// Writes every entry but the manifest under `staging`, hashing it; returns the
 /// manifest and what was written, by path.
 fn extract(archive: &Path, staging: &Path) -> Result<(Manifest, BTreeMap<String, Entry>)> {
-    let file = File::open(archive).map_err(io_error(archive))?;
+    let file = File::open(archive).map_err(Error::io(archive))?;
     let mut tar = tar::Archive::new(std::io::BufReader::new(file));
     let mut manifest = None;
     let mut unpacked = BTreeMap::new();
@@ -75,12 +75,12 @@ fn extract(archive: &Path, staging: &Path) -> Result<(Manifest, BTreeMap<String,
         }
         let target = staging.join(&path);
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(io_error(parent))?;
+            std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
         }
-        let mut out = owner_only().open(&target).map_err(io_error(&target))?;
+        let mut out = owner_only().open(&target).map_err(Error::io(&target))?;
         let mut reader = Hashing::new(&mut entry);
         std::io::copy(&mut reader, &mut out).map_err(unreadable)?;
-        out.sync_all().map_err(io_error(&target))?;
+        out.sync_all().map_err(Error::io(&target))?;
         let (bytes, sha256) = reader.finish();
         unpacked.insert(
             path.clone(),
@@ -162,13 +162,13 @@ fn install(staging: &Path, data_dir: &Path, manifest: &Manifest) -> Result<()> {
         remove(&data_dir.join(name))?;
     }
     let top: Vec<String> = std::fs::read_dir(staging)
-        .map_err(io_error(staging))?
+        .map_err(Error::io(staging))?
         .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
         .collect::<std::io::Result<_>>()
-        .map_err(io_error(staging))?;
+        .map_err(Error::io(staging))?;
     for name in top {
         let target = data_dir.join(&name);
-        std::fs::rename(staging.join(&name), &target).map_err(io_error(&target))?;
+        std::fs::rename(staging.join(&name), &target).map_err(Error::io(&target))?;
     }
     Ok(())
 }
@@ -190,7 +190,7 @@ fn remove(path: &Path) -> Result<()> {
         std::fs::remove_file(path)
     };
     match outcome {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io_error(path)(e)),
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(path)(e)),
         _ => Ok(()),
     }
 }

@@ -12,13 +12,6 @@ pub fn content_path(root: &Path, sha256: &str) -> PathBuf {
     root.join(shard).join(sha256)
 }
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Io {
-        path: path.display().to_string(),
-        source,
-    }
-}
-
 /// Writes `bytes` under their content address unless they are already there.
 pub(super) fn put(root: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
     let path = content_path(root, sha256);
@@ -26,11 +19,11 @@ pub(super) fn put(root: &Path, sha256: &str, bytes: &[u8]) -> Result<()> {
         return Ok(());
     }
     let dir = path.parent().unwrap_or(root);
-    std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io_error(dir))?;
-    temp.write_all(bytes).map_err(io_error(&path))?;
-    temp.as_file().sync_all().map_err(io_error(&path))?;
-    temp.persist(&path).map_err(|e| io_error(&path)(e.error))?;
+    std::fs::create_dir_all(dir).map_err(Error::io(dir))?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(Error::io(dir))?;
+    temp.write_all(bytes).map_err(Error::io(&path))?;
+    temp.as_file().sync_all().map_err(Error::io(&path))?;
+    temp.persist(&path).map_err(|e| Error::io(&path)(e.error))?;
     Ok(())
 }
 
@@ -40,7 +33,7 @@ pub(super) async fn get(root: &Path, sha256: &str) -> Result<Option<Vec<u8>>> {
     match tokio::fs::read(&path).await {
         Ok(bytes) => Ok(Some(bytes)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(io_error(&path)(e)),
+        Err(e) => Err(Error::io(&path)(e)),
     }
 }
 
@@ -52,14 +45,14 @@ pub(super) fn addresses(root: &Path) -> Result<Vec<String>> {
         return Ok(found);
     };
     for shard in shards {
-        let shard = shard.map_err(io_error(root))?.path();
+        let shard = shard.map_err(Error::io(root))?.path();
         let Ok(files) = std::fs::read_dir(&shard) else {
             continue;
         };
         let shard_name = shard.file_name().map(|n| n.to_string_lossy().into_owned());
         for file in files {
             let name = file
-                .map_err(io_error(&shard))?
+                .map_err(Error::io(&shard))?
                 .file_name()
                 .to_string_lossy()
                 .into_owned();
